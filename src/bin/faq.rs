@@ -1,0 +1,325 @@
+//! `faq`: the command-line tool for the FAQ's editors.
+//!
+//! ```text
+//! faq validate [FILE] [--json]
+//! faq ask "QUESTION" [--faq FILE] [--top N] [--json]
+//! faq eval FILE.tsv [--faq FILE] [--json]
+//! faq bench [--faq FILE] [--queries FILE.tsv] [--rounds N]
+//! ```
+
+use faq_widget::engine::{Engine, Reply, Status, Via};
+use faq_widget::eval::{evaluate, parse_tsv, Report};
+use faq_widget::faq::{parse_json, validate, Faq, Severity};
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "faq: the FAQ editors' tool
+
+usage:
+  faq validate [FILE] [--json]                     check a FAQ file (default faq.json)
+  faq ask \"QUESTION\" [--faq FILE] [--top N] [--json]  answer a question and say why
+  faq eval FILE.tsv [--faq FILE] [--json]           measure answer quality on labelled questions
+  faq bench [--faq FILE] [--queries FILE.tsv] [--rounds N]  time the engine natively
+
+exit status: 0 fine, 1 the FAQ has errors (or a command failed), 2 wrong usage";
+
+const DEFAULT_FAQ: &str = "faq.json";
+
+/// Parsed command line: positional arguments and options.
+struct Args {
+    positional: Vec<String>,
+    faq: Option<String>,
+    top: usize,
+    json: bool,
+    queries: Option<String>,
+    rounds: usize,
+}
+
+fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut a = Args { positional: vec![], faq: None, top: 3, json: false, queries: None, rounds: 200 };
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--faq" => a.faq = Some(value("--faq")?),
+            "--top" => {
+                let v = value("--top")?;
+                a.top = v.parse().map_err(|_| format!("--top takes a whole number, not {v:?}"))?;
+            }
+            "--queries" => a.queries = Some(value("--queries")?),
+            "--rounds" => {
+                let v = value("--rounds")?;
+                a.rounds = v.parse().map_err(|_| format!("--rounds takes a whole number, not {v:?}"))?;
+            }
+            "--json" => a.json = true,
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => a.positional.push(arg),
+        }
+    }
+    Ok(a)
+}
+
+/// Reads and parses an FAQ file; the error names the file and the place.
+fn load_faq(path: &str) -> Result<Faq, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+        format!("{path}: line {line}, column {col}: not valid UTF-8 (byte {at}); save the file as UTF-8")
+    })?;
+    parse_json(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// Loads an FAQ and refuses it if it has errors.
+fn load_valid(path: &str) -> Result<Faq, String> {
+    let faq = load_faq(path)?;
+    let errors: Vec<String> =
+        validate(&faq).into_iter().filter(|f| f.severity == Severity::Error).map(|f| format!("{path}: {f}")).collect();
+    if errors.is_empty() {
+        Ok(faq)
+    } else {
+        Err(format!("{}\n{path}: run `faq validate {path}` for details", errors.join("\n")))
+    }
+}
+
+fn main() -> ExitCode {
+    let mut argv = std::env::args().skip(1);
+    let Some(cmd) = argv.next() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    if cmd == "-h" || cmd == "--help" || cmd == "help" {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let args = match parse_args(argv) {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("faq {cmd}: {e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cmd.as_str() {
+        "validate" => cmd_validate(&args),
+        "ask" => cmd_ask(&args),
+        "eval" => cmd_eval(&args),
+        "bench" => cmd_bench(&args),
+        other => {
+            eprintln!("faq: unknown command {other:?}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
+    let path = a.positional.first().or(a.faq.as_ref()).map_or(DEFAULT_FAQ, String::as_str);
+    let faq = match load_faq(path) {
+        Ok(f) => f,
+        Err(e) => {
+            if a.json {
+                println!("{}", serde_json::json!({"file": path, "ok": false, "errors": [e], "warnings": []}));
+            } else {
+                eprintln!("error: {e}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let found = validate(&faq);
+    let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
+    let warnings = found.len() - errors;
+    if a.json {
+        let (e, w): (Vec<_>, Vec<_>) = found.iter().partition(|f| f.severity == Severity::Error);
+        println!("{}", serde_json::json!({"file": path, "ok": errors == 0, "entries": faq.entries.len(), "errors": e, "warnings": w}));
+    } else {
+        for f in &found {
+            println!("{path}: {f}");
+        }
+        println!(
+            "{path}: {} entries, {errors} error{}, {warnings} warning{}",
+            faq.entries.len(),
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        );
+    }
+    Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn cmd_ask(a: &Args) -> Result<ExitCode, String> {
+    if a.positional.is_empty() {
+        return Err(format!("faq ask: which question?\n\n{USAGE}"));
+    }
+    let query = a.positional.join(" ");
+    let path = a.faq.as_deref().unwrap_or(DEFAULT_FAQ);
+    let faq = load_valid(path)?;
+    let engine = Engine::new(&faq);
+    let reply = engine.ask(&query, a.top.max(1));
+    if a.json {
+        println!("{}", ask_json(&faq, &reply));
+    } else {
+        print_reply(&faq, &query, &reply);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The reply as JSON, with each hit's question and answer (same shape the widget's `ask` gives).
+fn ask_json(faq: &Faq, r: &Reply) -> serde_json::Value {
+    let hits: Vec<serde_json::Value> = r
+        .hits
+        .iter()
+        .map(|h| {
+            let e = &faq.entries[h.index];
+            serde_json::json!({
+                "id": h.id, "question": e.question, "answer": e.answer, "category": e.category,
+                "score": h.score, "raw": h.raw, "matched": h.matched,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "status": r.status, "answers": hits,
+        "candidates": r.candidates.iter().map(|h| serde_json::json!({"id": h.id, "score": h.score, "raw": h.raw})).collect::<Vec<_>>(),
+        "unanswered_score": r.unanswered_score, "reason": r.reason, "truncated": r.truncated, "unknown": r.unknown,
+    })
+}
+
+fn describe(via: &Via) -> String {
+    match via {
+        Via::Exact => String::new(),
+        Via::Synonym { canonical } => format!(" (synonym of \"{canonical}\")"),
+        Via::Typo { corrected, distance: 0 } => format!(" (sounds like \"{corrected}\")"),
+        Via::Typo { corrected, distance } => format!(" (typo for \"{corrected}\", {distance} edit)"),
+    }
+}
+
+fn print_reply(faq: &Faq, query: &str, r: &Reply) {
+    println!("question: {query}");
+    if r.truncated {
+        println!("(only the first {} bytes were read)", faq_widget::engine::MAX_QUERY_BYTES);
+    }
+    match r.status {
+        Status::None => {
+            println!("no answer: {}", r.reason.as_deref().unwrap_or(""));
+            if let Some(c) = r.candidates.first() {
+                println!("  closest entry: {} (confidence {:.2}, score {:.2})", c.id, c.score, c.raw);
+            }
+        }
+        Status::Answer => println!("answer:"),
+        Status::Ambiguous => println!("answer (close candidates follow):"),
+    }
+    for (k, h) in r.hits.iter().enumerate() {
+        let e = &faq.entries[h.index];
+        println!("{}. {}  confidence {:.2}  score {:.2}", k + 1, h.id, h.score, h.raw);
+        println!("   {}", e.question);
+        for m in &h.matched {
+            println!("     +{:.2}  \"{}\" → {}{}", m.contribution, m.text, m.term, describe(&m.via));
+        }
+    }
+    if !r.unknown.is_empty() {
+        println!("words the FAQ does not use: {}", r.unknown.join(", "));
+    }
+    if r.unanswered_score > 0.0 {
+        println!("unanswered topics score: {:.2}", r.unanswered_score);
+    }
+}
+
+fn cmd_eval(a: &Args) -> Result<ExitCode, String> {
+    let Some(tsv) = a.positional.first() else {
+        return Err(format!("faq eval: which TSV file?\n\n{USAGE}"));
+    };
+    let text = std::fs::read_to_string(tsv).map_err(|e| format!("{tsv}: cannot read: {e}"))?;
+    let cases = parse_tsv(&text).map_err(|e| format!("{tsv}: {e}"))?;
+    let path = a.faq.as_deref().unwrap_or(DEFAULT_FAQ);
+    let faq = load_valid(path)?;
+    let engine = Engine::new(&faq);
+    let report = evaluate(&engine, &cases);
+    print_report(&report);
+    if a.json {
+        let wrong: Vec<_> = report.outcomes.iter().filter(|o| !o.correct).collect();
+        println!(
+            "{}",
+            serde_json::json!({
+                "rows": report.rows, "overall": report.overall, "in_scope_top1": report.in_scope_top1,
+                "in_scope_top3": report.in_scope_top3, "oos_rejection": report.oos_rejection,
+                "in_scope_rows": report.in_scope_rows, "oos_rows": report.oos_rows,
+                "per_tag": report.per_tag.iter().map(|(k, t)| (k.clone(), serde_json::json!({"rows": t.rows, "correct": t.correct, "rate": t.rate()}))).collect::<serde_json::Map<_, _>>(),
+                "wrong": wrong.iter().map(|o| serde_json::json!({"line": o.case.line, "query": o.case.query, "expected": o.case.expected, "answered": o.answered})).collect::<Vec<_>>(),
+            })
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(r: &Report) {
+    let wrong: Vec<_> = r.outcomes.iter().filter(|o| !o.correct).collect();
+    if !wrong.is_empty() {
+        println!("wrong ({}):", wrong.len());
+        for o in &wrong {
+            let expected = if o.case.expected.is_empty() { "none".to_string() } else { o.case.expected.join("|") };
+            let got = if o.answered.is_empty() {
+                format!("none (closest {})", o.best_candidate.as_deref().unwrap_or("-"))
+            } else {
+                o.answered.join(", ")
+            };
+            println!("  line {:>3}: {:<60} expected {expected:<26} got {got}", o.case.line, o.case.query);
+        }
+        println!();
+    }
+    println!("per tag:");
+    for (tag, t) in &r.per_tag {
+        println!("  {tag:<11} {:>3}/{:<3} {:.2}", t.correct, t.rows, t.rate());
+    }
+    println!();
+    println!("rows:                 {}", r.rows);
+    println!("in-scope top-1:       {:.3}  ({} rows)", r.in_scope_top1, r.in_scope_rows);
+    println!("in-scope top-3:       {:.3}", r.in_scope_top3);
+    println!("out-of-scope reject:  {:.3}  ({} rows)", r.oos_rejection, r.oos_rows);
+    println!("overall:              {:.3}", r.overall);
+}
+
+fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
+    let path = a.faq.as_deref().unwrap_or(DEFAULT_FAQ);
+    let faq = load_valid(path)?;
+    let queries: Vec<String> = match &a.queries {
+        Some(q) => {
+            let text = std::fs::read_to_string(q).map_err(|e| format!("{q}: cannot read: {e}"))?;
+            parse_tsv(&text).map_err(|e| format!("{q}: {e}"))?.into_iter().map(|c| c.query).collect()
+        }
+        None => faq.entries.iter().flat_map(|e| e.phrasings.iter().cloned()).collect(),
+    };
+    if queries.is_empty() {
+        return Err("faq bench: no queries".into());
+    }
+    let t0 = Instant::now();
+    let engine = Engine::new(&faq);
+    let build = t0.elapsed();
+    for q in &queries {
+        std::hint::black_box(engine.ask(q, 3));
+    }
+    let mut times: Vec<u128> = Vec::with_capacity(queries.len() * a.rounds);
+    for _ in 0..a.rounds.max(1) {
+        for q in &queries {
+            let t = Instant::now();
+            std::hint::black_box(engine.ask(q, 3));
+            times.push(t.elapsed().as_nanos());
+        }
+    }
+    times.sort_unstable();
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize] as f64 / 1000.0;
+    println!("faq bench: {} entries, {} queries x {} rounds", faq.entries.len(), queries.len(), a.rounds.max(1));
+    println!("index build:  {:.3} ms", build.as_secs_f64() * 1000.0);
+    println!("query p50:    {:.1} µs", pct(0.5));
+    println!("query p99:    {:.1} µs", pct(0.99));
+    println!("query max:    {:.1} µs", pct(1.0));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,696 @@
+//! The answer engine: index an FAQ, score a question against every entry, decide whether there
+//! is an answer, and explain why.
+//!
+//! Method, in short:
+//! 1. Analysis (same on both sides): normalise, split into words, expand SMS shorthand, stem,
+//!    read multi-word synonyms as their group's first word, drop empty words, keep question words
+//!    with a lower weight, and add pairs of adjacent words.
+//! 2. Typo tolerance (queries only): a word the FAQ never uses is looked up by its Spanish
+//!    phonetic key, then by edit distance (OSA) on that key, and counts a little less.
+//! 3. Scoring: each term adds `weight × idf × field weight` to every entry that has it (question,
+//!    phrasings, keywords and the English rendering weigh more than the answer). The share of the
+//!    question's weight an entry explains is its confidence; words the FAQ never uses count
+//!    against it.
+//! 4. No answer: the FAQ's `unanswered` topics compete as one more class; if they win, or the best
+//!    entry explains too little of the question, there is no answer.
+
+use crate::faq::Faq;
+use crate::text::{expand_shorthand, is_light, is_stop, phonetic_key, stem, tokenize};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Longest query the engine reads, in bytes; the rest is ignored (the widget says so).
+pub const MAX_QUERY_BYTES: usize = 1000;
+/// Most words the engine reads from one query.
+pub const MAX_QUERY_WORDS: usize = 64;
+
+/// Tunable constants of the method, kept together so that `faq eval` measures one thing.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Weight of a question word, negation or very common word ("cómo", "no", "internet").
+    pub light_weight: f32,
+    /// Weight of a pair of adjacent words relative to a single word.
+    pub pair_weight: f32,
+    /// What a word the FAQ never uses weighs against the confidence.
+    pub unknown_weight: f32,
+    /// Share of a typo-corrected word's weight kept at edit distance 0 (same sound), 1 and 2.
+    pub typo_factor: [f32; 3],
+    /// Minimum confidence to answer.
+    pub min_confidence: f32,
+    /// Minimum raw score to answer.
+    pub min_score: f32,
+    /// Second answers within this ratio of the best make the answer "ambiguous".
+    pub ambiguity_ratio: f32,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            light_weight: 0.35,
+            pair_weight: 0.6,
+            unknown_weight: 1.2,
+            typo_factor: [0.9, 0.75, 0.55],
+            min_confidence: 0.33,
+            min_score: 1.0,
+            ambiguity_ratio: 0.8,
+        }
+    }
+}
+
+/// Weights of the fields a word can come from.
+const W_QUESTION: f32 = 1.0;
+const W_PHRASING: f32 = 1.0;
+const W_KEYWORD: f32 = 0.9;
+const W_EN: f32 = 1.0;
+const W_ANSWER: f32 = 0.35;
+const W_EN_ANSWER: f32 = 0.25;
+const W_CATEGORY: f32 = 0.3;
+
+/// How a query word was understood.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Via {
+    /// As written (after normalisation and stemming).
+    Exact,
+    /// Read as another word of its synonym group.
+    Synonym {
+        /// The group's word it was read as.
+        canonical: String,
+    },
+    /// Corrected from a likely typo.
+    Typo {
+        /// The FAQ word it was corrected to.
+        corrected: String,
+        /// Edit distance between the phonetic keys (0: sounds the same).
+        distance: u8,
+    },
+}
+
+/// A query word that counted for an entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matched {
+    /// The words as the customer typed them.
+    pub text: String,
+    /// The index term they matched (a stem, or two stems for a pair).
+    pub term: String,
+    /// How the words were understood.
+    pub via: Via,
+    /// What it added to the entry's score.
+    pub contribution: f32,
+    /// Byte offset in the query where it starts.
+    pub start: usize,
+    /// Byte offset in the query where it ends.
+    pub end: usize,
+}
+
+/// One candidate answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Position of the entry in the FAQ.
+    pub index: usize,
+    /// The entry's id.
+    pub id: String,
+    /// Confidence in 0..1: the share of the question the entry explains.
+    pub score: f32,
+    /// Raw score (sum of contributions).
+    pub raw: f32,
+    /// The words that matched, strongest first.
+    pub matched: Vec<Matched>,
+}
+
+/// What the engine decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// One clear answer.
+    Answer,
+    /// An answer, but the next ones are close: offer them too.
+    Ambiguous,
+    /// The FAQ does not answer this.
+    None,
+}
+
+/// The engine's reply to one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reply {
+    /// The decision.
+    pub status: Status,
+    /// The answers, best first: empty when `status` is `None`.
+    pub hits: Vec<Hit>,
+    /// The best candidates even when there is no answer (for `faq ask` and editors).
+    pub candidates: Vec<Hit>,
+    /// Score of the FAQ's "unanswered" topics.
+    pub unanswered_score: f32,
+    /// Why there is no answer, when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// True when the query was longer than the engine reads.
+    pub truncated: bool,
+    /// Words that counted for nothing (for editors: what the FAQ lacks).
+    pub unknown: Vec<String>,
+}
+
+/// One analysed term of a text.
+#[derive(Debug, Clone)]
+struct Term {
+    key: String,
+    weight: f32,
+    via: Via,
+    start: usize,
+    end: usize,
+    known: bool,
+}
+
+/// A token on its way through analysis.
+#[derive(Debug, Clone)]
+struct Word {
+    stem: String,
+    surface: String,
+    stop: bool,
+    light: bool,
+    via: Via,
+    start: usize,
+    end: usize,
+}
+
+struct Posting {
+    class: u32,
+    weight: f32,
+}
+
+struct FuzzyWord {
+    key: String,
+    stem: String,
+    /// How often the word appears in the FAQ (ties go to the commoner word).
+    freq: u32,
+    stop: bool,
+}
+
+/// An FAQ made ready to answer questions.
+pub struct Engine {
+    ids: Vec<String>,
+    /// Number of answerable entries; class `n` is the "unanswered" topics.
+    n: usize,
+    postings: HashMap<String, (f32, Vec<Posting>)>,
+    /// Synonym phrases as stem sequences, by their first stem: (variant, canonical).
+    synonyms: HashMap<String, Vec<(Vec<String>, Vec<String>)>>,
+    /// Every stem the FAQ or its synonyms use.
+    known_stems: HashMap<String, u32>,
+    /// Surface words by phonetic key.
+    fuzzy: Vec<FuzzyWord>,
+    by_key: HashMap<String, usize>,
+    params: Params,
+}
+
+impl Engine {
+    /// Builds the index of an FAQ with the default parameters.
+    pub fn new(faq: &Faq) -> Engine {
+        Engine::with_params(faq, Params::default())
+    }
+
+    /// Builds the index of an FAQ with the given parameters.
+    pub fn with_params(faq: &Faq, params: Params) -> Engine {
+        let mut engine = Engine {
+            ids: faq.entries.iter().map(|e| e.id.clone()).collect(),
+            n: faq.entries.len(),
+            postings: HashMap::new(),
+            synonyms: HashMap::new(),
+            known_stems: HashMap::new(),
+            fuzzy: Vec::new(),
+            by_key: HashMap::new(),
+            params,
+        };
+        // Synonyms first: the index reads every text through them.
+        let mut surfaces: HashMap<String, (String, u32, bool)> = HashMap::new();
+        for group in &faq.synonyms {
+            let Some(first) = group.first() else { continue };
+            let canonical: Vec<String> = plain_stems(first);
+            if canonical.is_empty() {
+                continue;
+            }
+            for variant in group.iter().skip(1) {
+                let v = plain_stems(variant);
+                if v.is_empty() || v == canonical {
+                    continue;
+                }
+                engine.synonyms.entry(v[0].clone()).or_default().push((v, canonical.clone()));
+            }
+            for w in group {
+                note_surfaces(w, &mut surfaces);
+            }
+        }
+        for list in engine.synonyms.values_mut() {
+            // Longest phrase first, so "no hay internet" wins over "no".
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        // Per class, the best field weight of each term.
+        let classes = engine.n + 1;
+        let mut weights: Vec<HashMap<String, f32>> = vec![HashMap::new(); classes];
+        let cat_name = |id: &str| -> String {
+            faq.categories
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| format!("{} {}", c.name, c.name_en))
+                .unwrap_or_default()
+        };
+        for (i, e) in faq.entries.iter().enumerate() {
+            let mut add = |text: &str, w: f32| {
+                note_surfaces(text, &mut surfaces);
+                for t in engine.analyze_index(text) {
+                    let slot = weights[i].entry(t.key).or_insert(0.0);
+                    *slot = slot.max(w * t.weight);
+                }
+            };
+            add(&e.question, W_QUESTION);
+            for p in &e.phrasings {
+                add(p, W_PHRASING);
+            }
+            for k in &e.keywords {
+                add(k, W_KEYWORD);
+            }
+            add(&e.answer, W_ANSWER);
+            add(&cat_name(&e.category), W_CATEGORY);
+            if let Some(en) = &e.en {
+                add(&en.question, W_EN);
+                for p in &en.phrasings {
+                    add(p, W_EN);
+                }
+                add(&en.answer, W_EN_ANSWER);
+            }
+        }
+        {
+            let u = engine.n;
+            let mut add = |text: &str, w: f32| {
+                note_surfaces(text, &mut surfaces);
+                for t in engine.analyze_index(text) {
+                    let slot = weights[u].entry(t.key).or_insert(0.0);
+                    *slot = slot.max(w * t.weight);
+                }
+            };
+            for p in &faq.unanswered.phrasings {
+                add(p, W_PHRASING);
+            }
+            for k in &faq.unanswered.keywords {
+                add(k, W_KEYWORD);
+            }
+        }
+        // Postings with a soft inverse document frequency.
+        let mut postings: HashMap<String, (f32, Vec<Posting>)> = HashMap::new();
+        for (class, map) in weights.iter().enumerate() {
+            for (key, &w) in map {
+                postings
+                    .entry(key.clone())
+                    .or_insert_with(|| (0.0, Vec::new()))
+                    .1
+                    .push(Posting { class: class as u32, weight: w });
+            }
+        }
+        for (_, (idf, list)) in postings.iter_mut() {
+            list.sort_by_key(|p| p.class);
+            let df: f32 = list.iter().map(|p| p.weight).sum();
+            *idf = (1.0 + classes as f32 / df.max(0.1)).ln();
+        }
+        engine.postings = postings;
+        // Typo tolerance: every surface word the FAQ uses, by phonetic key.
+        let mut words: Vec<(String, (String, u32, bool))> = surfaces.into_iter().collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        for (surface, (st, freq, stop)) in words {
+            if !stop {
+                *engine.known_stems.entry(st.clone()).or_default() += freq;
+            }
+            if surface.len() < 3 || surface.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let key = phonetic_key(&surface);
+            match engine.by_key.get(&key) {
+                Some(&j) if engine.fuzzy[j].freq >= freq => {}
+                Some(&j) => engine.fuzzy[j] = FuzzyWord { key, stem: st, freq, stop },
+                None => {
+                    engine.by_key.insert(key.clone(), engine.fuzzy.len());
+                    engine.fuzzy.push(FuzzyWord { key, stem: st, freq, stop });
+                }
+            }
+        }
+        engine
+    }
+
+    /// The ids of the entries, in FAQ order.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// The parameters in use.
+    pub fn params(&self) -> Params {
+        self.params
+    }
+
+    /// Answers a question: at most `top` hits, best first.
+    pub fn ask(&self, query: &str, top: usize) -> Reply {
+        let (query, truncated) = truncate(query, MAX_QUERY_BYTES);
+        let terms = self.analyze(query, true);
+        let classes = self.n + 1;
+        let mut raw = vec![0f32; classes];
+        let mut matched: Vec<Vec<Matched>> = vec![Vec::new(); classes];
+        let mut total = 0f32;
+        let mut unknown = Vec::new();
+        for t in &terms {
+            let Some((idf, list)) = self.postings.get(&t.key) else {
+                if t.known {
+                    // A known word whose pair is not in the FAQ: no evidence either way.
+                    continue;
+                }
+                total += t.weight * self.params.unknown_weight;
+                unknown.push(query[t.start..t.end].to_string());
+                continue;
+            };
+            total += t.weight * idf;
+            for p in list {
+                let c = t.weight * idf * p.weight;
+                raw[p.class as usize] += c;
+                matched[p.class as usize].push(Matched {
+                    text: query[t.start..t.end].to_string(),
+                    term: t.key.clone(),
+                    via: t.via.clone(),
+                    contribution: c,
+                    start: t.start,
+                    end: t.end,
+                });
+            }
+        }
+        // Pairs only add evidence; the confidence is over single words.
+        let unanswered_score = raw[self.n];
+        let mut order: Vec<usize> = (0..self.n).filter(|&i| raw[i] > 0.0).collect();
+        order.sort_by(|&a, &b| raw[b].total_cmp(&raw[a]).then(a.cmp(&b)));
+        let hit = |i: usize, matched: &mut Vec<Vec<Matched>>| {
+            let mut m = std::mem::take(&mut matched[i]);
+            m.sort_by(|a, b| b.contribution.total_cmp(&a.contribution).then(a.start.cmp(&b.start)));
+            Hit {
+                index: i,
+                id: self.ids[i].clone(),
+                score: if total > 0.0 { (raw[i] / total).min(1.0) } else { 0.0 },
+                raw: raw[i],
+                matched: m,
+            }
+        };
+        let candidates: Vec<Hit> = order.iter().take(top.max(1)).map(|&i| hit(i, &mut matched)).collect();
+        let reason = match candidates.first() {
+            None if terms.is_empty() => Some("no words that carry a question".to_string()),
+            None => Some("no word of the question is in the FAQ".to_string()),
+            Some(b) if unanswered_score >= b.raw => {
+                Some(format!("closer to a topic the FAQ does not answer ({unanswered_score:.2} ≥ {:.2})", b.raw))
+            }
+            Some(b) if b.score < self.params.min_confidence => Some(format!(
+                "the best entry explains too little of the question (confidence {:.2} < {:.2})",
+                b.score, self.params.min_confidence
+            )),
+            Some(b) if b.raw < self.params.min_score => {
+                Some(format!("too little evidence (score {:.2} < {:.2})", b.raw, self.params.min_score))
+            }
+            Some(_) => None,
+        };
+        let (status, hits) = if reason.is_some() {
+            (Status::None, Vec::new())
+        } else {
+            let best = candidates[0].raw;
+            let close = candidates.iter().skip(1).filter(|h| h.raw >= best * self.params.ambiguity_ratio).count();
+            let status = if close > 0 { Status::Ambiguous } else { Status::Answer };
+            (status, candidates.clone())
+        };
+        Reply { status, hits, candidates, unanswered_score, reason, truncated, unknown }
+    }
+
+    /// Byte ranges of `text` whose words match one of `terms` (from [`Matched::term`]), for
+    /// marking the matched words in an answer.
+    pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for t in self.analyze(text, false) {
+            if !t.key.contains(' ') && terms.iter().any(|k| k == &t.key || k.split(' ').any(|p| p == t.key)) {
+                out.push((t.start, t.end));
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn analyze_index(&self, text: &str) -> Vec<Term> {
+        self.analyze(text, false)
+    }
+
+    /// Analyses a text into weighted terms. `query` turns on typo correction.
+    fn analyze(&self, text: &str, query: bool) -> Vec<Term> {
+        let mut words: Vec<Word> = Vec::new();
+        for tok in tokenize(text, MAX_QUERY_WORDS.max(if query { 0 } else { 4096 })) {
+            let expanded: Vec<&str> = match expand_shorthand(&tok.text) {
+                Some(list) => list.to_vec(),
+                None => vec![tok.text.as_str()],
+            };
+            for w in expanded {
+                let mut word = Word {
+                    stem: stem(w),
+                    surface: w.to_string(),
+                    stop: is_stop(w),
+                    light: is_light(w),
+                    via: Via::Exact,
+                    start: tok.start,
+                    end: tok.end,
+                };
+                if query && !word.stop && !word.light && !self.known_stems.contains_key(&word.stem) {
+                    self.correct(&mut word);
+                }
+                words.push(word);
+            }
+        }
+        // Multi-word synonyms, longest first, over the whole sequence (stop words included).
+        let mut i = 0;
+        let mut read: Vec<Word> = Vec::with_capacity(words.len());
+        'outer: while i < words.len() {
+            if let Some(list) = self.synonyms.get(&words[i].stem) {
+                for (variant, canonical) in list {
+                    let n = variant.len();
+                    if i + n <= words.len() && words[i..i + n].iter().zip(variant).all(|(w, v)| &w.stem == v) {
+                        let start = words[i].start;
+                        let end = words[i + n - 1].end;
+                        let via = match &words[i].via {
+                            Via::Typo { .. } if n == 1 => words[i].via.clone(),
+                            _ => Via::Synonym { canonical: canonical.join(" ") },
+                        };
+                        for c in canonical {
+                            read.push(Word {
+                                stem: c.clone(),
+                                surface: c.clone(),
+                                stop: false,
+                                light: is_light(c),
+                                via: via.clone(),
+                                start,
+                                end,
+                            });
+                        }
+                        i += n;
+                        continue 'outer;
+                    }
+                }
+            }
+            read.push(words[i].clone());
+            i += 1;
+        }
+        let content: Vec<&Word> = read.iter().filter(|w| !w.stop).collect();
+        let mut terms = Vec::with_capacity(content.len() * 2);
+        let factor = |w: &Word| match &w.via {
+            Via::Typo { distance, .. } => self.params.typo_factor[(*distance as usize).min(2)],
+            _ => 1.0,
+        };
+        let mut seen: Vec<String> = Vec::new();
+        for w in &content {
+            if seen.contains(&w.stem) {
+                continue;
+            }
+            seen.push(w.stem.clone());
+            let base = if w.light { self.params.light_weight } else { 1.0 };
+            terms.push(Term {
+                key: w.stem.clone(),
+                weight: base * factor(w),
+                via: w.via.clone(),
+                start: w.start,
+                end: w.end,
+                known: self.known_stems.contains_key(&w.stem) || w.light,
+            });
+        }
+        for pair in content.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.stem == b.stem || (a.light && b.light) {
+                continue;
+            }
+            let key = format!("{} {}", a.stem, b.stem);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key.clone());
+            let via = if a.via != Via::Exact { a.via.clone() } else { b.via.clone() };
+            terms.push(Term {
+                key,
+                weight: self.params.pair_weight * factor(a).min(factor(b)),
+                via,
+                start: a.start.min(b.start),
+                end: a.end.max(b.end),
+                known: true,
+            });
+        }
+        terms
+    }
+
+    /// Replaces a word the FAQ never uses by the FAQ word it most likely misspells.
+    fn correct(&self, word: &mut Word) {
+        let surface = word.surface.as_str();
+        let len = surface.len();
+        if len < 3 || surface.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        let key = phonetic_key(surface);
+        let found = if let Some(&j) = self.by_key.get(&key) {
+            Some((j, 0u8))
+        } else {
+            let max = if len >= 8 { 2 } else { 1 };
+            let mut best: Option<(usize, usize)> = None;
+            for (j, f) in self.fuzzy.iter().enumerate() {
+                let kl = f.key.len();
+                if kl + max < key.len() || key.len() + max < kl {
+                    continue;
+                }
+                // Three-letter words may only have lost a letter ("wfi" → "wifi").
+                if len == 3 && kl <= key.len() {
+                    continue;
+                }
+                let d = strsim::osa_distance(&key, &f.key);
+                if d == 0 || d > max {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((bj, bd)) => d < bd || (d == bd && f.freq > self.fuzzy[bj].freq),
+                };
+                if better {
+                    best = Some((j, d));
+                }
+            }
+            best.map(|(j, d)| (j, d as u8))
+        };
+        if let Some((j, d)) = found {
+            let f = &self.fuzzy[j];
+            if f.stop {
+                word.stop = true;
+                return;
+            }
+            word.via = Via::Typo { corrected: f.stem.clone(), distance: d };
+            word.light = is_light(&f.stem);
+            word.stem = f.stem.clone();
+        }
+    }
+}
+
+/// Stems of a phrase without synonyms or typo correction (for synonym groups themselves).
+fn plain_stems(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tok in tokenize(text, 16) {
+        match expand_shorthand(&tok.text) {
+            Some(list) => out.extend(list.iter().map(|w| stem(w))),
+            None => out.push(stem(&tok.text)),
+        }
+    }
+    out
+}
+
+/// Records the surface words of a text, with their stem and frequency, for typo correction.
+fn note_surfaces(text: &str, surfaces: &mut HashMap<String, (String, u32, bool)>) {
+    for tok in tokenize(text, 4096) {
+        let slot = surfaces.entry(tok.text.clone()).or_insert_with(|| (stem(&tok.text), 0, is_stop(&tok.text)));
+        slot.1 += 1;
+    }
+}
+
+/// Cuts `s` to at most `max` bytes at a character boundary.
+fn truncate(s: &str, max: usize) -> (&str, bool) {
+    if s.len() <= max {
+        return (s, false);
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&s[..end], true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::faq::{Entry, Faq};
+
+    fn tiny() -> Faq {
+        let mut f: Faq = Faq {
+            schema: None,
+            version: 1,
+            organization: String::new(),
+            language: "es".into(),
+            contact: Default::default(),
+            categories: vec![],
+            synonyms: vec![vec!["clave".into(), "contraseña".into(), "password".into()]],
+            entries: vec![],
+            unanswered: Default::default(),
+        };
+        f.entries.push(Entry {
+            id: "wifi-clave".into(),
+            question: "¿Cuál es la clave de mi Wi-Fi?".into(),
+            answer: "La clave la entrega el técnico instalador.".into(),
+            phrasings: vec!["Olvidé la clave del wifi".into()],
+            ..Default::default()
+        });
+        f.entries.push(Entry {
+            id: "pagos".into(),
+            question: "¿Cómo puedo realizar mis pagos?".into(),
+            answer: "En la oficina o por depósito bancario.".into(),
+            phrasings: vec!["¿Dónde pago la factura?".into()],
+            ..Default::default()
+        });
+        f.unanswered.phrasings.push("¿Cuánto cuesta el plan?".into());
+        f
+    }
+
+    #[test]
+    fn answers_with_synonyms_and_typos() {
+        let e = Engine::new(&tiny());
+        let r = e.ask("olvide la contrasena del wify", 3);
+        assert_eq!(r.status, Status::Answer, "{r:?}");
+        assert_eq!(r.hits[0].id, "wifi-clave");
+        assert!(r.hits[0].matched.iter().any(|m| matches!(m.via, Via::Synonym { .. })));
+        assert!(r.hits[0].matched.iter().any(|m| matches!(m.via, Via::Typo { .. })));
+        assert_eq!(e.ask("donde pago la factrua", 3).hits[0].id, "pagos");
+    }
+
+    #[test]
+    fn says_no_answer_for_other_topics_and_empty_questions() {
+        let e = Engine::new(&tiny());
+        assert_eq!(e.ask("cuanto cuesta el plan", 3).status, Status::None);
+        assert_eq!(e.ask("", 3).status, Status::None);
+        assert_eq!(e.ask("hola buenos dias", 3).status, Status::None);
+        assert_eq!(e.ask("jkjkjk 😭", 3).status, Status::None);
+    }
+
+    #[test]
+    fn deterministic_and_bounded() {
+        let e = Engine::new(&tiny());
+        let q = "clave ".repeat(50_000);
+        let a = e.ask(&q, 3);
+        assert!(a.truncated);
+        assert_eq!(a, e.ask(&q, 3));
+    }
+
+    #[test]
+    fn highlight_marks_answer_words() {
+        let e = Engine::new(&tiny());
+        let r = e.ask("olvide mi contraseña", 3);
+        let terms: Vec<String> = r.hits[0].matched.iter().map(|m| m.term.clone()).collect();
+        let text = "La clave la entrega el técnico instalador.";
+        let marks = e.highlight(text, &terms);
+        assert_eq!(marks.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(), ["clave"]);
+    }
+}
