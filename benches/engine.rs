@@ -6,7 +6,9 @@ fn bench(c: &mut Criterion) {
     let text = std::fs::read_to_string("faq.json").expect("faq.json at the crate root");
     let faq = parse_json(&text).expect("faq.json parses");
     let engine = Engine::new(&faq);
-    c.bench_function("ask 12 entries", |b| b.iter(|| engine.ask(std::hint::black_box("olvide la contrasena del wifi"), 3)));
+    c.bench_function("ask 12 entries", |b| {
+        b.iter(|| engine.ask(std::hint::black_box("olvide la contrasena del wifi"), 3))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -39,6 +39,8 @@ pub struct Params {
     pub min_confidence: f32,
     /// Minimum raw score to answer.
     pub min_score: f32,
+    /// Ranking weight of the bag of words alone; the closest phrasing's similarity adds to it.
+    pub phrase_base: f32,
     /// Second answers within this ratio of the best make the answer "ambiguous".
     pub ambiguity_ratio: f32,
 }
@@ -47,12 +49,13 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             light_weight: 0.35,
-            pair_weight: 0.6,
-            unknown_weight: 1.2,
+            pair_weight: 1.0,
+            unknown_weight: 1.5,
             typo_factor: [0.9, 0.75, 0.55],
             min_confidence: 0.33,
             min_score: 1.0,
             ambiguity_ratio: 0.8,
+            phrase_base: 0.5,
         }
     }
 }
@@ -114,6 +117,10 @@ pub struct Hit {
     pub score: f32,
     /// Raw score (sum of contributions).
     pub raw: f32,
+    /// Cosine similarity of the question to the entry's closest phrasing.
+    pub similarity: f32,
+    /// The ranking score: raw score weighted by phrasing similarity.
+    pub rank: f32,
     /// The words that matched, strongest first.
     pub matched: Vec<Matched>,
 }
@@ -178,6 +185,17 @@ struct Posting {
     weight: f32,
 }
 
+/// Everything the index knows about one term.
+#[derive(Default)]
+struct TermData {
+    /// Soft inverse document frequency over the classes.
+    idf: f32,
+    /// Classes that use the term, with their best field weight.
+    classes: Vec<Posting>,
+    /// Phrasings (questions and alternative phrasings) that use the term.
+    phrases: Vec<u32>,
+}
+
 struct FuzzyWord {
     key: String,
     stem: String,
@@ -186,14 +204,20 @@ struct FuzzyWord {
     stop: bool,
 }
 
+/// A synonym variant and the words it is read as, both as stem sequences.
+type SynonymPhrase = (Vec<String>, Vec<String>);
+
 /// An FAQ made ready to answer questions.
 pub struct Engine {
     ids: Vec<String>,
     /// Number of answerable entries; class `n` is the "unanswered" topics.
     n: usize,
-    postings: HashMap<String, (f32, Vec<Posting>)>,
+    postings: HashMap<String, TermData>,
+    /// For each phrasing: its class and the norm of its idf vector.
+    phrase_class: Vec<u32>,
+    phrase_norm: Vec<f32>,
     /// Synonym phrases as stem sequences, by their first stem: (variant, canonical).
-    synonyms: HashMap<String, Vec<(Vec<String>, Vec<String>)>>,
+    synonyms: HashMap<String, Vec<SynonymPhrase>>,
     /// Every stem the FAQ or its synonyms use.
     known_stems: HashMap<String, u32>,
     /// Surface words by phonetic key.
@@ -214,6 +238,8 @@ impl Engine {
             ids: faq.entries.iter().map(|e| e.id.clone()).collect(),
             n: faq.entries.len(),
             postings: HashMap::new(),
+            phrase_class: Vec::new(),
+            phrase_norm: Vec::new(),
             synonyms: HashMap::new(),
             known_stems: HashMap::new(),
             fuzzy: Vec::new(),
@@ -233,7 +259,11 @@ impl Engine {
                 if v.is_empty() || v == canonical {
                     continue;
                 }
-                engine.synonyms.entry(v[0].clone()).or_default().push((v, canonical.clone()));
+                engine
+                    .synonyms
+                    .entry(v[0].clone())
+                    .or_default()
+                    .push((v, canonical.clone()));
             }
             for w in group {
                 note_surfaces(w, &mut surfaces);
@@ -243,9 +273,10 @@ impl Engine {
             // Longest phrase first, so "no hay internet" wins over "no".
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
-        // Per class, the best field weight of each term.
+        // Per class, the best field weight of each term; and every phrasing's terms.
         let classes = engine.n + 1;
         let mut weights: Vec<HashMap<String, f32>> = vec![HashMap::new(); classes];
+        let mut phrases: Vec<(u32, Vec<String>)> = Vec::new();
         let cat_name = |id: &str| -> String {
             faq.categories
                 .iter()
@@ -253,62 +284,87 @@ impl Engine {
                 .map(|c| format!("{} {}", c.name, c.name_en))
                 .unwrap_or_default()
         };
-        for (i, e) in faq.entries.iter().enumerate() {
-            let mut add = |text: &str, w: f32| {
+        let unanswered = [(&faq.unanswered.phrasings, &faq.unanswered.keywords)];
+        for (class, class_weights) in weights.iter_mut().enumerate() {
+            let mut add = |text: &str, w: f32, phrase: bool| {
                 note_surfaces(text, &mut surfaces);
-                for t in engine.analyze_index(text) {
-                    let slot = weights[i].entry(t.key).or_insert(0.0);
+                let terms = engine.analyze(text, false);
+                if phrase {
+                    let keys: Vec<String> = terms
+                        .iter()
+                        .filter(|t| !t.key.contains(' '))
+                        .map(|t| t.key.clone())
+                        .collect();
+                    if !keys.is_empty() {
+                        phrases.push((class as u32, keys));
+                    }
+                }
+                for t in terms {
+                    let slot = class_weights.entry(t.key).or_insert(0.0);
                     *slot = slot.max(w * t.weight);
                 }
             };
-            add(&e.question, W_QUESTION);
+            if class == engine.n {
+                for (ph, kw) in unanswered {
+                    for p in ph.iter() {
+                        add(p, W_PHRASING, true);
+                    }
+                    for k in kw.iter() {
+                        add(k, W_KEYWORD, true);
+                    }
+                }
+                continue;
+            }
+            let e = &faq.entries[class];
+            add(&e.question, W_QUESTION, true);
             for p in &e.phrasings {
-                add(p, W_PHRASING);
+                add(p, W_PHRASING, true);
             }
             for k in &e.keywords {
-                add(k, W_KEYWORD);
+                add(k, W_KEYWORD, true);
             }
-            add(&e.answer, W_ANSWER);
-            add(&cat_name(&e.category), W_CATEGORY);
+            add(&e.answer, W_ANSWER, false);
+            add(&cat_name(&e.category), W_CATEGORY, false);
             if let Some(en) = &e.en {
-                add(&en.question, W_EN);
+                add(&en.question, W_EN, true);
                 for p in &en.phrasings {
-                    add(p, W_EN);
+                    add(p, W_EN, true);
                 }
-                add(&en.answer, W_EN_ANSWER);
-            }
-        }
-        {
-            let u = engine.n;
-            let mut add = |text: &str, w: f32| {
-                note_surfaces(text, &mut surfaces);
-                for t in engine.analyze_index(text) {
-                    let slot = weights[u].entry(t.key).or_insert(0.0);
-                    *slot = slot.max(w * t.weight);
-                }
-            };
-            for p in &faq.unanswered.phrasings {
-                add(p, W_PHRASING);
-            }
-            for k in &faq.unanswered.keywords {
-                add(k, W_KEYWORD);
+                add(&en.answer, W_EN_ANSWER, false);
             }
         }
         // Postings with a soft inverse document frequency.
-        let mut postings: HashMap<String, (f32, Vec<Posting>)> = HashMap::new();
+        let mut postings: HashMap<String, TermData> = HashMap::new();
         for (class, map) in weights.iter().enumerate() {
             for (key, &w) in map {
                 postings
                     .entry(key.clone())
-                    .or_insert_with(|| (0.0, Vec::new()))
-                    .1
-                    .push(Posting { class: class as u32, weight: w });
+                    .or_default()
+                    .classes
+                    .push(Posting {
+                        class: class as u32,
+                        weight: w,
+                    });
             }
         }
-        for (_, (idf, list)) in postings.iter_mut() {
-            list.sort_by_key(|p| p.class);
-            let df: f32 = list.iter().map(|p| p.weight).sum();
-            *idf = (1.0 + classes as f32 / df.max(0.1)).ln();
+        for data in postings.values_mut() {
+            data.classes.sort_by_key(|p| p.class);
+            let df: f32 = data.classes.iter().map(|p| p.weight).sum();
+            data.idf = (1.0 + classes as f32 / df.max(0.1)).ln();
+        }
+        for (pid, (class, keys)) in phrases.iter().enumerate() {
+            let mut norm = 0f32;
+            let mut uniq: Vec<&String> = keys.iter().collect();
+            uniq.sort();
+            uniq.dedup();
+            for k in uniq {
+                if let Some(d) = postings.get_mut(k) {
+                    d.phrases.push(pid as u32);
+                    norm += d.idf * d.idf;
+                }
+            }
+            engine.phrase_class.push(*class);
+            engine.phrase_norm.push(norm.sqrt());
         }
         engine.postings = postings;
         // Typo tolerance: every surface word the FAQ uses, by phonetic key.
@@ -324,10 +380,22 @@ impl Engine {
             let key = phonetic_key(&surface);
             match engine.by_key.get(&key) {
                 Some(&j) if engine.fuzzy[j].freq >= freq => {}
-                Some(&j) => engine.fuzzy[j] = FuzzyWord { key, stem: st, freq, stop },
+                Some(&j) => {
+                    engine.fuzzy[j] = FuzzyWord {
+                        key,
+                        stem: st,
+                        freq,
+                        stop,
+                    }
+                }
                 None => {
                     engine.by_key.insert(key.clone(), engine.fuzzy.len());
-                    engine.fuzzy.push(FuzzyWord { key, stem: st, freq, stop });
+                    engine.fuzzy.push(FuzzyWord {
+                        key,
+                        stem: st,
+                        freq,
+                        stop,
+                    });
                 }
             }
         }
@@ -351,20 +419,31 @@ impl Engine {
         let classes = self.n + 1;
         let mut raw = vec![0f32; classes];
         let mut matched: Vec<Vec<Matched>> = vec![Vec::new(); classes];
+        let mut dots: HashMap<u32, f32> = HashMap::new();
         let mut total = 0f32;
+        let mut qnorm = 0f32;
         let mut unknown = Vec::new();
+        let mut unknown_count = 0usize;
         for t in &terms {
-            let Some((idf, list)) = self.postings.get(&t.key) else {
+            let Some(data) = self.postings.get(&t.key) else {
                 if t.known {
                     // A known word whose pair is not in the FAQ: no evidence either way.
                     continue;
                 }
-                total += t.weight * self.params.unknown_weight;
+                unknown_count += 1;
+                qnorm += (t.weight * self.params.unknown_weight).powi(2);
                 unknown.push(query[t.start..t.end].to_string());
                 continue;
             };
+            let idf = data.idf;
             total += t.weight * idf;
-            for p in list {
+            if !t.key.contains(' ') {
+                qnorm += (t.weight * idf).powi(2);
+                for &pid in &data.phrases {
+                    *dots.entry(pid).or_insert(0.0) += t.weight * idf * idf;
+                }
+            }
+            for p in &data.classes {
                 let c = t.weight * idf * p.weight;
                 raw[p.class as usize] += c;
                 matched[p.class as usize].push(Matched {
@@ -377,46 +456,93 @@ impl Engine {
                 });
             }
         }
-        // Pairs only add evidence; the confidence is over single words.
-        let unanswered_score = raw[self.n];
+        // Words the FAQ never uses count against the confidence, with diminishing weight: a long
+        // story around a real question ("my kids have online classes") should not sink it.
+        total += self.params.unknown_weight * (unknown_count as f32).sqrt();
+        // The best-matching phrasing of each class (cosine of idf vectors).
+        let mut similarity = vec![0f32; classes];
+        let qnorm = qnorm.sqrt();
+        for (&pid, &dot) in &dots {
+            let norm = self.phrase_norm[pid as usize] * qnorm;
+            if norm > 0.0 {
+                let c = self.phrase_class[pid as usize] as usize;
+                similarity[c] = similarity[c].max(dot / norm);
+            }
+        }
+        let rank: Vec<f32> = (0..classes)
+            .map(|c| raw[c] * (self.params.phrase_base + similarity[c]))
+            .collect();
+        let unanswered_score = rank[self.n];
         let mut order: Vec<usize> = (0..self.n).filter(|&i| raw[i] > 0.0).collect();
-        order.sort_by(|&a, &b| raw[b].total_cmp(&raw[a]).then(a.cmp(&b)));
+        order.sort_by(|&a, &b| rank[b].total_cmp(&rank[a]).then(a.cmp(&b)));
         let hit = |i: usize, matched: &mut Vec<Vec<Matched>>| {
             let mut m = std::mem::take(&mut matched[i]);
-            m.sort_by(|a, b| b.contribution.total_cmp(&a.contribution).then(a.start.cmp(&b.start)));
+            m.sort_by(|a, b| {
+                b.contribution
+                    .total_cmp(&a.contribution)
+                    .then(a.start.cmp(&b.start))
+            });
             Hit {
                 index: i,
                 id: self.ids[i].clone(),
-                score: if total > 0.0 { (raw[i] / total).min(1.0) } else { 0.0 },
+                score: if total > 0.0 {
+                    (raw[i] / total).min(1.0)
+                } else {
+                    0.0
+                },
                 raw: raw[i],
+                similarity: similarity[i],
+                rank: rank[i],
                 matched: m,
             }
         };
-        let candidates: Vec<Hit> = order.iter().take(top.max(1)).map(|&i| hit(i, &mut matched)).collect();
+        let candidates: Vec<Hit> = order
+            .iter()
+            .take(top.max(1))
+            .map(|&i| hit(i, &mut matched))
+            .collect();
         let reason = match candidates.first() {
             None if terms.is_empty() => Some("no words that carry a question".to_string()),
             None => Some("no word of the question is in the FAQ".to_string()),
-            Some(b) if unanswered_score >= b.raw => {
-                Some(format!("closer to a topic the FAQ does not answer ({unanswered_score:.2} ≥ {:.2})", b.raw))
-            }
+            Some(b) if unanswered_score >= b.rank => Some(format!(
+                "closer to a topic the FAQ does not answer ({unanswered_score:.2} ≥ {:.2})",
+                b.rank
+            )),
             Some(b) if b.score < self.params.min_confidence => Some(format!(
                 "the best entry explains too little of the question (confidence {:.2} < {:.2})",
                 b.score, self.params.min_confidence
             )),
-            Some(b) if b.raw < self.params.min_score => {
-                Some(format!("too little evidence (score {:.2} < {:.2})", b.raw, self.params.min_score))
-            }
+            Some(b) if b.raw < self.params.min_score => Some(format!(
+                "too little evidence (score {:.2} < {:.2})",
+                b.raw, self.params.min_score
+            )),
             Some(_) => None,
         };
         let (status, hits) = if reason.is_some() {
             (Status::None, Vec::new())
         } else {
-            let best = candidates[0].raw;
-            let close = candidates.iter().skip(1).filter(|h| h.raw >= best * self.params.ambiguity_ratio).count();
-            let status = if close > 0 { Status::Ambiguous } else { Status::Answer };
+            let best = candidates[0].rank;
+            let close = candidates
+                .iter()
+                .skip(1)
+                .filter(|h| h.rank >= best * self.params.ambiguity_ratio)
+                .count();
+            let status = if close > 0 {
+                Status::Ambiguous
+            } else {
+                Status::Answer
+            };
             (status, candidates.clone())
         };
-        Reply { status, hits, candidates, unanswered_score, reason, truncated, unknown }
+        Reply {
+            status,
+            hits,
+            candidates,
+            unanswered_score,
+            reason,
+            truncated,
+            unknown,
+        }
     }
 
     /// Byte ranges of `text` whose words match one of `terms` (from [`Matched::term`]), for
@@ -424,17 +550,17 @@ impl Engine {
     pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
         for t in self.analyze(text, false) {
-            if !t.key.contains(' ') && terms.iter().any(|k| k == &t.key || k.split(' ').any(|p| p == t.key)) {
+            if !t.key.contains(' ')
+                && terms
+                    .iter()
+                    .any(|k| k == &t.key || k.split(' ').any(|p| p == t.key))
+            {
                 out.push((t.start, t.end));
             }
         }
         out.sort_unstable();
         out.dedup();
         out
-    }
-
-    fn analyze_index(&self, text: &str) -> Vec<Term> {
-        self.analyze(text, false)
     }
 
     /// Analyses a text into weighted terms. `query` turns on typo correction.
@@ -455,7 +581,8 @@ impl Engine {
                     start: tok.start,
                     end: tok.end,
                 };
-                if query && !word.stop && !word.light && !self.known_stems.contains_key(&word.stem) {
+                if query && !word.stop && !word.light && !self.known_stems.contains_key(&word.stem)
+                {
                     self.correct(&mut word);
                 }
                 words.push(word);
@@ -468,12 +595,20 @@ impl Engine {
             if let Some(list) = self.synonyms.get(&words[i].stem) {
                 for (variant, canonical) in list {
                     let n = variant.len();
-                    if i + n <= words.len() && words[i..i + n].iter().zip(variant).all(|(w, v)| &w.stem == v) {
+                    let fits = i + n <= words.len()
+                        && words[i..i + n]
+                            .iter()
+                            .zip(variant)
+                            .all(|(w, v)| &w.stem == v)
+                        && !(n == 1 && words[i].stop);
+                    if fits {
                         let start = words[i].start;
                         let end = words[i + n - 1].end;
                         let via = match &words[i].via {
                             Via::Typo { .. } if n == 1 => words[i].via.clone(),
-                            _ => Via::Synonym { canonical: canonical.join(" ") },
+                            _ => Via::Synonym {
+                                canonical: canonical.join(" "),
+                            },
                         };
                         for c in canonical {
                             read.push(Word {
@@ -506,7 +641,11 @@ impl Engine {
                 continue;
             }
             seen.push(w.stem.clone());
-            let base = if w.light { self.params.light_weight } else { 1.0 };
+            let base = if w.light {
+                self.params.light_weight
+            } else {
+                1.0
+            };
             terms.push(Term {
                 key: w.stem.clone(),
                 weight: base * factor(w),
@@ -526,7 +665,11 @@ impl Engine {
                 continue;
             }
             seen.push(key.clone());
-            let via = if a.via != Via::Exact { a.via.clone() } else { b.via.clone() };
+            let via = if a.via != Via::Exact {
+                a.via.clone()
+            } else {
+                b.via.clone()
+            };
             terms.push(Term {
                 key,
                 weight: self.params.pair_weight * factor(a).min(factor(b)),
@@ -557,8 +700,11 @@ impl Engine {
                 if kl + max < key.len() || key.len() + max < kl {
                     continue;
                 }
-                // Three-letter words may only have lost a letter ("wfi" → "wifi").
-                if len == 3 && kl <= key.len() {
+                // Short words may only have lost a letter ("wfi" → "wifi", "lnea" → "linea"), and
+                // typos rarely touch the first letter.
+                if (len <= 4 && kl <= key.len())
+                    || f.key.as_bytes().first() != key.as_bytes().first()
+                {
                     continue;
                 }
                 let d = strsim::osa_distance(&key, &f.key);
@@ -581,7 +727,10 @@ impl Engine {
                 word.stop = true;
                 return;
             }
-            word.via = Via::Typo { corrected: f.stem.clone(), distance: d };
+            word.via = Via::Typo {
+                corrected: f.stem.clone(),
+                distance: d,
+            };
             word.light = is_light(&f.stem);
             word.stem = f.stem.clone();
         }
@@ -603,7 +752,9 @@ fn plain_stems(text: &str) -> Vec<String> {
 /// Records the surface words of a text, with their stem and frequency, for typo correction.
 fn note_surfaces(text: &str, surfaces: &mut HashMap<String, (String, u32, bool)>) {
     for tok in tokenize(text, 4096) {
-        let slot = surfaces.entry(tok.text.clone()).or_insert_with(|| (stem(&tok.text), 0, is_stop(&tok.text)));
+        let slot = surfaces
+            .entry(tok.text.clone())
+            .or_insert_with(|| (stem(&tok.text), 0, is_stop(&tok.text)));
         slot.1 += 1;
     }
 }
@@ -651,7 +802,9 @@ mod tests {
             phrasings: vec!["¿Dónde pago la factura?".into()],
             ..Default::default()
         });
-        f.unanswered.phrasings.push("¿Cuánto cuesta el plan?".into());
+        f.unanswered
+            .phrasings
+            .push("¿Cuánto cuesta el plan?".into());
         f
     }
 
@@ -661,8 +814,14 @@ mod tests {
         let r = e.ask("olvide la contrasena del wify", 3);
         assert_eq!(r.status, Status::Answer, "{r:?}");
         assert_eq!(r.hits[0].id, "wifi-clave");
-        assert!(r.hits[0].matched.iter().any(|m| matches!(m.via, Via::Synonym { .. })));
-        assert!(r.hits[0].matched.iter().any(|m| matches!(m.via, Via::Typo { .. })));
+        assert!(r.hits[0]
+            .matched
+            .iter()
+            .any(|m| matches!(m.via, Via::Synonym { .. })));
+        assert!(r.hits[0]
+            .matched
+            .iter()
+            .any(|m| matches!(m.via, Via::Typo { .. })));
         assert_eq!(e.ask("donde pago la factrua", 3).hits[0].id, "pagos");
     }
 
@@ -691,6 +850,9 @@ mod tests {
         let terms: Vec<String> = r.hits[0].matched.iter().map(|m| m.term.clone()).collect();
         let text = "La clave la entrega el técnico instalador.";
         let marks = e.highlight(text, &terms);
-        assert_eq!(marks.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(), ["clave"]);
+        assert_eq!(
+            marks.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(),
+            ["clave"]
+        );
     }
 }

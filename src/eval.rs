@@ -26,7 +26,9 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Case>, String> {
     let cols: Vec<&str> = header.split('\t').map(str::trim).collect();
     let pos = |name: &str| cols.iter().position(|c| *c == name);
     let (Some(q), Some(x)) = (pos("query"), pos("expected")) else {
-        return Err(format!("line 1: the header must name the columns query and expected (found {header:?})"));
+        return Err(format!(
+            "line 1: the header must name the columns query and expected (found {header:?})"
+        ));
     };
     let t = pos("tags");
     let mut out = Vec::new();
@@ -39,9 +41,24 @@ pub fn parse_tsv(text: &str) -> Result<Vec<Case>, String> {
         if get(x).is_empty() {
             return Err(format!("line {}: no expected id", i + 1));
         }
-        let expected = if get(x) == "none" { vec![] } else { get(x).split('|').map(|s| s.trim().to_string()).collect() };
-        let tags = t.map(|k| get(k).split(',').filter(|s| !s.is_empty()).map(|s| s.trim().to_string()).collect());
-        out.push(Case { line: i + 1, query: get(q).to_string(), expected, tags: tags.unwrap_or_default() });
+        let expected = if get(x) == "none" {
+            vec![]
+        } else {
+            get(x).split('|').map(|s| s.trim().to_string()).collect()
+        };
+        let tags = t.map(|k| {
+            get(k)
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.trim().to_string())
+                .collect()
+        });
+        out.push(Case {
+            line: i + 1,
+            query: get(q).to_string(),
+            expected,
+            tags: tags.unwrap_or_default(),
+        });
     }
     Ok(out)
 }
@@ -111,8 +128,11 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
     let mut per_tag: BTreeMap<String, Tally> = BTreeMap::new();
     for c in cases {
         let r = engine.ask(&c.query, 3);
-        let answered: Vec<String> =
-            if r.status == Status::None { vec![] } else { r.hits.iter().map(|h| h.id.clone()).collect() };
+        let answered: Vec<String> = if r.status == Status::None {
+            vec![]
+        } else {
+            r.hits.iter().map(|h| h.id.clone()).collect()
+        };
         let (correct, top3) = if c.expected.is_empty() {
             oos += 1;
             let ok = answered.is_empty();
@@ -159,7 +179,8 @@ mod tests {
 
     #[test]
     fn parses_tsv_with_alternatives_and_none() {
-        let cases = parse_tsv("query\texpected\ttags\nhola\tnone\toos\nwifi\ta|b\tkeyword,typo\n").unwrap();
+        let cases =
+            parse_tsv("query\texpected\ttags\nhola\tnone\toos\nwifi\ta|b\tkeyword,typo\n").unwrap();
         assert_eq!(cases.len(), 2);
         assert!(cases[0].expected.is_empty());
         assert_eq!(cases[1].expected, ["a", "b"]);
@@ -170,6 +191,8 @@ mod tests {
     #[test]
     fn rejects_a_file_without_header() {
         assert!(parse_tsv("hola\tnone\n").unwrap_err().contains("line 1"));
-        assert!(parse_tsv("query\texpected\nhola\t\n").unwrap_err().contains("line 2"));
+        assert!(parse_tsv("query\texpected\nhola\t\n")
+            .unwrap_err()
+            .contains("line 2"));
     }
 }

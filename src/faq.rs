@@ -246,7 +246,9 @@ pub const MAX_FIELD_BYTES: usize = 20_000;
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
 }
 
@@ -258,7 +260,8 @@ fn looks_like_email(s: &str) -> bool {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && s.chars().all(|c| !c.is_whitespace() && c != '<' && c != '>' && c != '"')
+                && s.chars()
+                    .all(|c| !c.is_whitespace() && c != '<' && c != '>' && c != '"')
         }
         _ => false,
     }
@@ -273,10 +276,19 @@ fn looks_like_email(s: &str) -> bool {
 pub fn validate(faq: &Faq) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut err = |place: String, entry: Option<&str>, message: String| {
-        out.push(Finding { severity: Severity::Error, place, entry: entry.map(str::to_string), message })
+        out.push(Finding {
+            severity: Severity::Error,
+            place,
+            entry: entry.map(str::to_string),
+            message,
+        })
     };
     if faq.version != 1 {
-        err("version".into(), None, format!("version {} is not supported (expected 1)", faq.version));
+        err(
+            "version".into(),
+            None,
+            format!("version {} is not supported (expected 1)", faq.version),
+        );
     }
     if faq.entries.is_empty() {
         err("entries".into(), None, "the FAQ has no entries".into());
@@ -285,14 +297,22 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
         err(
             "entries".into(),
             None,
-            format!("{} entries is more than the {} the widget accepts", faq.entries.len(), MAX_ENTRIES),
+            format!(
+                "{} entries is more than the {} the widget accepts",
+                faq.entries.len(),
+                MAX_ENTRIES
+            ),
         );
     }
     let mut seen_ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let cat_ids: Vec<&str> = faq.categories.iter().map(|c| c.id.as_str()).collect();
     for (ci, c) in faq.categories.iter().enumerate() {
         if c.id.trim().is_empty() || c.name.trim().is_empty() {
-            err(format!("categories[{ci}]"), None, "a category needs an id and a name".into());
+            err(
+                format!("categories[{ci}]"),
+                None,
+                "a category needs an id and a name".into(),
+            );
         }
     }
     for (i, e) in faq.entries.iter().enumerate() {
@@ -301,14 +321,23 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
             err(
                 place("id"),
                 Some(&e.id),
-                "ids must be 1-64 lower-case letters, digits or dashes (like \"wifi-clave\")".into(),
+                "ids must be 1-64 lower-case letters, digits or dashes (like \"wifi-clave\")"
+                    .into(),
             );
         }
         if let Some(first) = seen_ids.insert(e.id.as_str(), i) {
-            err(place("id"), Some(&e.id), format!("duplicate id: entry #{} has the same id", first + 1));
+            err(
+                place("id"),
+                Some(&e.id),
+                format!("duplicate id: entry #{} has the same id", first + 1),
+            );
         }
         if e.question.trim().is_empty() {
-            err(place("question"), Some(&e.id), "the question is empty".into());
+            err(
+                place("question"),
+                Some(&e.id),
+                "the question is empty".into(),
+            );
         }
         if e.answer.trim().is_empty() {
             err(place("answer"), Some(&e.id), "the answer is empty".into());
@@ -317,11 +346,17 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
             err(
                 place("category"),
                 Some(&e.id),
-                format!("unknown category \"{}\" (known: {})", e.category, cat_ids.join(", ")),
+                format!(
+                    "unknown category \"{}\" (known: {})",
+                    e.category,
+                    cat_ids.join(", ")
+                ),
             );
         }
-        let mut fields: Vec<(String, &str)> =
-            vec![("question".into(), e.question.as_str()), ("answer".into(), e.answer.as_str())];
+        let mut fields: Vec<(String, &str)> = vec![
+            ("question".into(), e.question.as_str()),
+            ("answer".into(), e.answer.as_str()),
+        ];
         for (k, p) in e.phrasings.iter().enumerate() {
             fields.push((format!("phrasings[{k}]"), p));
         }
@@ -337,7 +372,15 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
         }
         for (name, text) in &fields {
             if text.len() > MAX_FIELD_BYTES {
-                err(place(name), Some(&e.id), format!("{} bytes is longer than the {} allowed", text.len(), MAX_FIELD_BYTES));
+                err(
+                    place(name),
+                    Some(&e.id),
+                    format!(
+                        "{} bytes is longer than the {} allowed",
+                        text.len(),
+                        MAX_FIELD_BYTES
+                    ),
+                );
             }
             if text.contains('\u{0}') {
                 err(place(name), Some(&e.id), "contains a NUL character".into());
@@ -346,17 +389,35 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
     }
     if let Some(a) = &faq.contact.address {
         if !a.map.is_empty() && !a.map.starts_with("https://") {
-            err("contact.address.map".into(), None, format!("the map link must start with https:// (got \"{}\")", a.map));
+            err(
+                "contact.address.map".into(),
+                None,
+                format!("the map link must start with https:// (got \"{}\")", a.map),
+            );
         }
     }
     for (k, m) in faq.contact.email.iter().enumerate() {
         if !looks_like_email(&m.value.address) {
-            err(format!("contact.email[{k}].address"), None, format!("\"{}\" is not an e-mail address", m.value.address));
+            err(
+                format!("contact.email[{k}].address"),
+                None,
+                format!("\"{}\" is not an e-mail address", m.value.address),
+            );
         }
     }
     for (k, w) in faq.contact.whatsapp.iter().enumerate() {
-        if !w.value.number.chars().all(|c| c.is_ascii_digit() || c == '+' || c == ' ') || w.value.number.is_empty() {
-            err(format!("contact.whatsapp[{k}].number"), None, format!("\"{}\" is not a phone number", w.value.number));
+        if !w
+            .value
+            .number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '+' || c == ' ')
+            || w.value.number.is_empty()
+        {
+            err(
+                format!("contact.whatsapp[{k}].number"),
+                None,
+                format!("\"{}\" is not a phone number", w.value.number),
+            );
         }
     }
     out.extend(warnings(faq));
@@ -366,10 +427,16 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
 fn warnings(faq: &Faq) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut warn = |place: String, entry: Option<&str>, message: String| {
-        out.push(Finding { severity: Severity::Warning, place, entry: entry.map(str::to_string), message })
+        out.push(Finding {
+            severity: Severity::Warning,
+            place,
+            entry: entry.map(str::to_string),
+            message,
+        })
     };
     // Phrasings: duplicates within an entry and phrasings claimed by two entries.
-    let mut owner: std::collections::HashMap<String, (usize, String)> = std::collections::HashMap::new();
+    let mut owner: std::collections::HashMap<String, (usize, String)> =
+        std::collections::HashMap::new();
     for (i, e) in faq.entries.iter().enumerate() {
         if e.phrasings.is_empty() {
             warn(
@@ -386,7 +453,11 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
             let key = crate::text::normalize(text);
             if key.is_empty() {
                 if field != "question" {
-                    warn(format!("entry #{} \"{}\" field \"{field}\"", i + 1, e.id), Some(&e.id), "phrasing has no words".into());
+                    warn(
+                        format!("entry #{} \"{}\" field \"{field}\"", i + 1, e.id),
+                        Some(&e.id),
+                        "phrasing has no words".into(),
+                    );
                 }
                 continue;
             }
@@ -399,7 +470,10 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
                 Some((j, f)) => warn(
                     format!("entry #{} \"{}\" field \"{field}\"", i + 1, e.id),
                     Some(&e.id),
-                    format!("the same phrasing is also in entry \"{}\" ({f}): two entries answer it", faq.entries[*j].id),
+                    format!(
+                        "the same phrasing is also in entry \"{}\" ({f}): two entries answer it",
+                        faq.entries[*j].id
+                    ),
                 ),
                 None => {
                     owner.insert(key, (i, field));
@@ -407,7 +481,11 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
             }
         }
         if e.answer.trim().chars().count() < 15 && !e.answer.trim().is_empty() {
-            warn(format!("entry #{} \"{}\" field \"answer\"", i + 1, e.id), Some(&e.id), "the answer is very short".into());
+            warn(
+                format!("entry #{} \"{}\" field \"answer\"", i + 1, e.id),
+                Some(&e.id),
+                "the answer is very short".into(),
+            );
         }
     }
     for (k, p) in faq.unanswered.phrasings.iter().enumerate() {
@@ -415,7 +493,10 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
             warn(
                 format!("unanswered.phrasings[{k}]"),
                 None,
-                format!("entry \"{}\" ({f}) answers this phrasing, yet it is listed as unanswered", faq.entries[*j].id),
+                format!(
+                    "entry \"{}\" ({f}) answers this phrasing, yet it is listed as unanswered",
+                    faq.entries[*j].id
+                ),
             );
         }
     }
@@ -423,7 +504,11 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
     let mut syn_group: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (g, group) in faq.synonyms.iter().enumerate() {
         if group.len() < 2 {
-            warn(format!("synonyms[{g}]"), None, "a synonym group needs at least two words".into());
+            warn(
+                format!("synonyms[{g}]"),
+                None,
+                "a synonym group needs at least two words".into(),
+            );
         }
         for w in group {
             let key = crate::text::normalize(w);
@@ -450,7 +535,11 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
     for (n, place) in &numbers {
         for (m, &cm) in &counts {
             let cn = counts.get(n.as_str()).copied().unwrap_or(0);
-            if *m != n.as_str() && cm > cn && strsim::damerau_levenshtein(n, m) == 1 && reported.insert((n.clone(), place.clone())) {
+            if *m != n.as_str()
+                && cm > cn
+                && strsim::damerau_levenshtein(n, m) == 1
+                && reported.insert((n.clone(), place.clone()))
+            {
                 warn(
                     place.clone(),
                     None,
@@ -479,9 +568,15 @@ fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
         }
     };
     for (i, e) in faq.entries.iter().enumerate() {
-        scan(&e.answer, format!("entry #{} \"{}\" field \"answer\"", i + 1, e.id));
+        scan(
+            &e.answer,
+            format!("entry #{} \"{}\" field \"answer\"", i + 1, e.id),
+        );
         if let Some(en) = &e.en {
-            scan(&en.answer, format!("entry #{} \"{}\" field \"en.answer\"", i + 1, e.id));
+            scan(
+                &en.answer,
+                format!("entry #{} \"{}\" field \"en.answer\"", i + 1, e.id),
+            );
         }
     }
     if let Some(p) = &faq.contact.pbx {
@@ -497,7 +592,8 @@ fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse_json(text: &str) -> Result<Faq, String> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    serde_json::from_str::<Faq>(text).map_err(|e| format!("line {}, column {}: {}", e.line(), e.column(), e))
+    serde_json::from_str::<Faq>(text)
+        .map_err(|e| format!("line {}, column {}: {}", e.line(), e.column(), e))
 }
 
 #[cfg(test)]
@@ -529,7 +625,10 @@ mod tests {
     }
 
     fn errors(f: &Faq) -> Vec<Finding> {
-        validate(f).into_iter().filter(|x| x.severity == Severity::Error).collect()
+        validate(f)
+            .into_iter()
+            .filter(|x| x.severity == Severity::Error)
+            .collect()
     }
 
     #[test]
@@ -542,8 +641,12 @@ mod tests {
         let mut b = entry("a");
         b.answer = " ".into();
         let found = errors(&faq(vec![entry("a"), b]));
-        assert!(found.iter().any(|f| f.message.contains("duplicate id") && f.place.contains("entry #2")));
-        assert!(found.iter().any(|f| f.message.contains("answer is empty") && f.place.contains("\"answer\"")));
+        assert!(found
+            .iter()
+            .any(|f| f.message.contains("duplicate id") && f.place.contains("entry #2")));
+        assert!(found
+            .iter()
+            .any(|f| f.message.contains("answer is empty") && f.place.contains("\"answer\"")));
     }
 
     #[test]
@@ -551,10 +654,16 @@ mod tests {
         let mut e = entry("Wifi Clave");
         e.category = "nope".into();
         let mut f = faq(vec![e]);
-        f.categories.push(Category { id: "soporte".into(), name: "Soporte".into(), name_en: String::new() });
+        f.categories.push(Category {
+            id: "soporte".into(),
+            name: "Soporte".into(),
+            name_en: String::new(),
+        });
         let found = errors(&f);
         assert!(found.iter().any(|f| f.place.contains("\"id\"")));
-        assert!(found.iter().any(|f| f.message.contains("unknown category \"nope\"")));
+        assert!(found
+            .iter()
+            .any(|f| f.message.contains("unknown category \"nope\"")));
     }
 
     #[test]
@@ -576,7 +685,9 @@ mod tests {
         a.phrasings.push("¿Dónde pago?".into());
         b.phrasings.push("donde pago".into());
         let found = validate(&faq(vec![a, b]));
-        assert!(found.iter().any(|f| f.message.contains("two entries answer it")));
+        assert!(found
+            .iter()
+            .any(|f| f.message.contains("two entries answer it")));
     }
 
     #[test]
@@ -584,6 +695,8 @@ mod tests {
         let e = parse_json("{\n  \"entries\": [ { \"id\": 3 } ]\n}").unwrap_err();
         assert!(e.starts_with("line 2, column"), "{e}");
         assert!(parse_json("\u{FEFF}{\"entries\": []}").is_ok());
-        assert!(parse_json("{\"entries\": [], \"extra\": 1}").unwrap_err().contains("extra"));
+        assert!(parse_json("{\"entries\": [], \"extra\": 1}")
+            .unwrap_err()
+            .contains("extra"));
     }
 }

@@ -24,7 +24,9 @@ pub fn fold_char(c: char) -> Option<char> {
         return Some(c.to_ascii_lowercase());
     }
     let folded = match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'ª' => 'a',
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'ª' => {
+            'a'
+        }
         'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
         'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
         'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'º' => 'o',
@@ -88,14 +90,22 @@ pub fn tokenize(input: &str, max_tokens: usize) -> Vec<Token> {
         }
         pending_joiner = false;
         if !word.is_empty() {
-            tokens.push(Token { text: collapse_runs(std::mem::take(&mut word)), start, end });
+            tokens.push(Token {
+                text: collapse_runs(std::mem::take(&mut word)),
+                start,
+                end,
+            });
             if tokens.len() >= max_tokens {
                 return tokens;
             }
         }
     }
     if !word.is_empty() && tokens.len() < max_tokens {
-        tokens.push(Token { text: collapse_runs(word), start, end });
+        tokens.push(Token {
+            text: collapse_runs(word),
+            start,
+            end,
+        });
     }
     tokens
 }
@@ -104,7 +114,9 @@ pub fn tokenize(input: &str, max_tokens: usize) -> Vec<Token> {
 /// "porfa") while keeping the double letters Spanish uses ("llave", "carro", "acceso").
 fn collapse_runs(word: String) -> String {
     let b = word.as_bytes();
-    let has_run = b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    let has_run = b
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
     if !has_run {
         return word;
     }
@@ -116,7 +128,11 @@ fn collapse_runs(word: String) -> String {
             j += 1;
         }
         let run = j - i;
-        let keep = if run >= 3 && b[i].is_ascii_alphabetic() { 1 } else { run };
+        let keep = if run >= 3 && b[i].is_ascii_alphabetic() {
+            1
+        } else {
+            run
+        };
         for _ in 0..keep {
             out.push(b[i] as char);
         }
@@ -168,6 +184,7 @@ pub fn expand_shorthand(word: &str) -> Option<&'static [&'static str]> {
         "fb" | "face" => &["facebook"],
         "aki" => &["aqui"],
         "kiero" => &["quiero"],
+        "derrepente" | "derepente" => &["de", "repente"],
         "kien" => &["quien"],
         "komo" => &["como"],
         _ => return None,
@@ -190,7 +207,7 @@ pub fn is_stop(word: &str) -> bool {
             | "yo" | "usted" | "ustedes" | "ella" | "ellos" | "ellas" | "nosotros" | "vos"
             | "este" | "esta" | "estos" | "estas" | "ese" | "esa" | "esos" | "esas" | "eso"
             | "esto" | "aquel" | "aquella" | "es" | "son" | "ser" | "soy" | "estoy"
-            | "estan" | "era" | "fue" | "muy" | "mas" | "ya" | "tambien" | "pero" | "si"
+            | "estan" | "era" | "fue" | "muy" | "mas" | "tambien" | "pero" | "si"
             | "pues" | "asi" | "algo" | "alguien" | "algun" | "alguna" | "alguno" | "ahi"
             | "aqui" | "alla" | "hola" | "holi" | "ola" | "buenas" | "buenos" | "buen"
             | "dias" | "tardes" | "noches" | "gracias" | "favor" | "ayuda" | "ayudar"
@@ -204,9 +221,11 @@ pub fn is_stop(word: &str) -> bool {
             | "quiero" | "necesito" | "necesitamos" | "deseo" | "queria" | "podria"
             | "podrian" | "pueden" | "puede" | "puedo" | "podemos" | "debo" | "debe"
             | "tiene" | "tienen" | "tenemos" | "hacer" | "hago" | "hace" | "hacen"
-            | "saber" | "sabe" | "dar" | "darme" | "decir" | "decirme" | "dicen" | "digan"
+            | "saber" | "sabe" | "poner" | "pone" | "ponen" | "pongan" | "puso" | "pusieron"
+            | "dar" | "darme" | "da" | "dan" | "doy" | "dame" | "den" | "dos"
+            | "tres" | "cuatro" | "cinco" | "decir" | "decirme" | "dicen" | "digan"
             | "dice" | "favr" | "xd" | "mucho" | "muchas" | "muchos" | "mucha" | "tan"
-            | "bien" | "mal" | "ver" | "aun" | "todavia" | "hey"
+            | "bien" | "mal" | "ver" | "aun" | "todavia" | "hey" | "repente"
             // English
             | "i" | "my" | "you" | "your" | "we" | "our" | "us" | "the" | "an"
             | "to" | "of" | "in" | "on" | "at" | "for" | "from" | "with" | "is" | "are"
@@ -227,10 +246,35 @@ pub fn is_stop(word: &str) -> bool {
 pub fn is_light(word: &str) -> bool {
     matches!(
         word,
-        "como" | "donde" | "cuando" | "cual" | "cuales" | "cuanto" | "cuanta" | "cuantos"
-            | "cuantas" | "porque" | "quien" | "quienes" | "no" | "sin" | "hay" | "tengo"
-            | "tener" | "how" | "where" | "when" | "what" | "why" | "who" | "which" | "not"
-            | "without" | "internet" | "servicio" | "nettplus" | "service" | "puedes"
+        "como"
+            | "donde"
+            | "cuando"
+            | "cual"
+            | "cuales"
+            | "cuanto"
+            | "cuanta"
+            | "cuantos"
+            | "cuantas"
+            | "porque"
+            | "quien"
+            | "quienes"
+            | "no"
+            | "sin"
+            | "hay"
+            | "tengo"
+            | "tener"
+            | "how"
+            | "where"
+            | "when"
+            | "what"
+            | "why"
+            | "who"
+            | "which"
+            | "not"
+            | "without"
+            | "nettplus"
+            | "puedes"
+            | "ya"
     )
 }
 
@@ -246,11 +290,17 @@ pub fn stem(word: &str) -> String {
     }
     let mut s: &str = word;
     // Enclitic pronouns after an infinitive or gerund: cambiarla, enviarles, pasarme.
-    for enc in ["selo", "sela", "melo", "mela", "los", "las", "les", "nos", "lo", "la", "le", "me", "se", "te"] {
+    for enc in [
+        "selo", "sela", "melo", "mela", "los", "las", "les", "nos", "lo", "la", "le", "me", "se",
+        "te",
+    ] {
         if let Some(rest) = s.strip_suffix(enc) {
             if rest.len() >= 5
-                && (rest.ends_with("ar") || rest.ends_with("er") || rest.ends_with("ir")
-                    || rest.ends_with("ando") || rest.ends_with("iendo"))
+                && (rest.ends_with("ar")
+                    || rest.ends_with("er")
+                    || rest.ends_with("ir")
+                    || rest.ends_with("ando")
+                    || rest.ends_with("iendo"))
             {
                 s = rest;
                 break;
@@ -263,8 +313,8 @@ pub fn stem(word: &str) -> String {
         "ables", "ibles", "adora", "ador", "ancia", "encia", "istas", "idad", "able", "ible",
         "ista", "cion", "sion", "xion", "iendo", "yendo", "ando", "ieron", "aron", "abamos",
         "arian", "arias", "aria", "aban", "abas", "aba", "adas", "ados", "idas", "idos", "ada",
-        "ado", "ida", "ido", "aras", "ara", "amos", "emos", "imos", "ing", "ed", "ar", "er",
-        "ir", "as", "es", "os", "an", "en", "a", "e", "o", "i", "s",
+        "ado", "ida", "ido", "aras", "ara", "amos", "emos", "imos", "ing", "ed", "ar", "er", "ir",
+        "as", "es", "os", "an", "en", "a", "e", "o", "s",
     ];
     for suf in SUFFIXES {
         if let Some(rest) = s.strip_suffix(suf) {
@@ -352,7 +402,10 @@ mod tests {
 
     #[test]
     fn folds_case_accents_and_punctuation() {
-        assert_eq!(words("¿Cuál es la CONTRASEÑA del Wi-Fi?"), ["cual", "es", "la", "contrasena", "del", "wifi"]);
+        assert_eq!(
+            words("¿Cuál es la CONTRASEÑA del Wi-Fi?"),
+            ["cual", "es", "la", "contrasena", "del", "wifi"]
+        );
         assert_eq!(normalize("Instalación ÁÉÍÓÚ ü"), "instalacion aeiou u");
     }
 
@@ -364,7 +417,10 @@ mod tests {
 
     #[test]
     fn collapses_long_letter_runs_but_keeps_doubles() {
-        assert_eq!(words("holaaaa porfaaa llave carro"), ["hola", "porfa", "llave", "carro"]);
+        assert_eq!(
+            words("holaaaa porfaaa llave carro"),
+            ["hola", "porfa", "llave", "carro"]
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ struct JsFinding {
 
 /// Converts a byte offset in `s` to a UTF-16 offset.
 fn utf16_offset(s: &str, byte: usize) -> u32 {
-    s[..byte.min(s.len())].chars().map(|c| c.len_utf16() as u32).sum()
+    s[..byte.min(s.len())]
+        .chars()
+        .map(|c| c.len_utf16() as u32)
+        .sum()
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
@@ -64,7 +67,8 @@ impl FaqEngine {
     /// message lists what is wrong when the FAQ has errors.
     #[wasm_bindgen(constructor)]
     pub fn new(faq: JsValue) -> Result<FaqEngine, JsError> {
-        let faq: Faq = serde_wasm_bindgen::from_value(faq).map_err(|e| JsError::new(&format!("faq.json: {e}")))?;
+        let faq: Faq = serde_wasm_bindgen::from_value(faq)
+            .map_err(|e| JsError::new(&format!("faq.json: {e}")))?;
         let errors: Vec<String> = validate(&faq)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
@@ -73,7 +77,9 @@ impl FaqEngine {
         if !errors.is_empty() {
             return Err(JsError::new(&format!("faq.json: {}", errors.join("; "))));
         }
-        Ok(FaqEngine { engine: Engine::new(&faq) })
+        Ok(FaqEngine {
+            engine: Engine::new(&faq),
+        })
     }
 
     /// Answers a question: `{status, hits, candidates, reason, truncated}`.
@@ -85,7 +91,11 @@ impl FaqEngine {
             score: h.score,
             raw: h.raw,
             terms: h.matched.iter().map(|m| m.term.clone()).collect(),
-            words: h.matched.iter().map(|m| [utf16_offset(query, m.start), utf16_offset(query, m.end)]).collect(),
+            words: h
+                .matched
+                .iter()
+                .map(|m| [utf16_offset(query, m.start), utf16_offset(query, m.end)])
+                .collect(),
             via: h
                 .matched
                 .iter()
@@ -133,12 +143,20 @@ pub fn validate_faq(faq: JsValue) -> JsValue {
         Ok(faq) => validate(&faq)
             .into_iter()
             .map(|f| JsFinding {
-                severity: if f.severity == Severity::Error { "error" } else { "warning" },
+                severity: if f.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                },
                 place: f.place,
                 message: f.message,
             })
             .collect(),
-        Err(e) => vec![JsFinding { severity: "error", place: "faq.json".into(), message: e.to_string() }],
+        Err(e) => vec![JsFinding {
+            severity: "error",
+            place: "faq.json".into(),
+            message: e.to_string(),
+        }],
     };
     to_js(&findings)
 }

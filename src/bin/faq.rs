@@ -18,7 +18,8 @@ const USAGE: &str = "faq: the FAQ editors' tool
 usage:
   faq validate [FILE] [--json]                     check a FAQ file (default faq.json)
   faq ask \"QUESTION\" [--faq FILE] [--top N] [--json]  answer a question and say why
-  faq eval FILE.tsv [--faq FILE] [--json]           measure answer quality on labelled questions
+  faq eval FILE.tsv [--faq FILE] [--json] [--sweep] measure answer quality on labelled questions
+                                                   (--sweep: the same over a grid of no-answer thresholds)
   faq bench [--faq FILE] [--queries FILE.tsv] [--rounds N]  time the engine natively
 
 exit status: 0 fine, 1 the FAQ has errors (or a command failed), 2 wrong usage";
@@ -33,24 +34,38 @@ struct Args {
     json: bool,
     queries: Option<String>,
     rounds: usize,
+    sweep: bool,
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut a = Args { positional: vec![], faq: None, top: 3, json: false, queries: None, rounds: 200 };
+    let mut a = Args {
+        positional: vec![],
+        faq: None,
+        top: 3,
+        json: false,
+        queries: None,
+        rounds: 200,
+        sweep: false,
+    };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
         match arg.as_str() {
             "--faq" => a.faq = Some(value("--faq")?),
             "--top" => {
                 let v = value("--top")?;
-                a.top = v.parse().map_err(|_| format!("--top takes a whole number, not {v:?}"))?;
+                a.top = v
+                    .parse()
+                    .map_err(|_| format!("--top takes a whole number, not {v:?}"))?;
             }
             "--queries" => a.queries = Some(value("--queries")?),
             "--rounds" => {
                 let v = value("--rounds")?;
-                a.rounds = v.parse().map_err(|_| format!("--rounds takes a whole number, not {v:?}"))?;
+                a.rounds = v
+                    .parse()
+                    .map_err(|_| format!("--rounds takes a whole number, not {v:?}"))?;
             }
             "--json" => a.json = true,
+            "--sweep" => a.sweep = true,
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => a.positional.push(arg),
@@ -75,12 +90,18 @@ fn load_faq(path: &str) -> Result<Faq, String> {
 /// Loads an FAQ and refuses it if it has errors.
 fn load_valid(path: &str) -> Result<Faq, String> {
     let faq = load_faq(path)?;
-    let errors: Vec<String> =
-        validate(&faq).into_iter().filter(|f| f.severity == Severity::Error).map(|f| format!("{path}: {f}")).collect();
+    let errors: Vec<String> = validate(&faq)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| format!("{path}: {f}"))
+        .collect();
     if errors.is_empty() {
         Ok(faq)
     } else {
-        Err(format!("{}\n{path}: run `faq validate {path}` for details", errors.join("\n")))
+        Err(format!(
+            "{}\n{path}: run `faq validate {path}` for details",
+            errors.join("\n")
+        ))
     }
 }
 
@@ -124,12 +145,19 @@ fn main() -> ExitCode {
 }
 
 fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
-    let path = a.positional.first().or(a.faq.as_ref()).map_or(DEFAULT_FAQ, String::as_str);
+    let path = a
+        .positional
+        .first()
+        .or(a.faq.as_ref())
+        .map_or(DEFAULT_FAQ, String::as_str);
     let faq = match load_faq(path) {
         Ok(f) => f,
         Err(e) => {
             if a.json {
-                println!("{}", serde_json::json!({"file": path, "ok": false, "errors": [e], "warnings": []}));
+                println!(
+                    "{}",
+                    serde_json::json!({"file": path, "ok": false, "errors": [e], "warnings": []})
+                );
             } else {
                 eprintln!("error: {e}");
             }
@@ -137,11 +165,17 @@ fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
         }
     };
     let found = validate(&faq);
-    let errors = found.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = found
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let warnings = found.len() - errors;
     if a.json {
         let (e, w): (Vec<_>, Vec<_>) = found.iter().partition(|f| f.severity == Severity::Error);
-        println!("{}", serde_json::json!({"file": path, "ok": errors == 0, "entries": faq.entries.len(), "errors": e, "warnings": w}));
+        println!(
+            "{}",
+            serde_json::json!({"file": path, "ok": errors == 0, "entries": faq.entries.len(), "errors": e, "warnings": w})
+        );
     } else {
         for f in &found {
             println!("{path}: {f}");
@@ -153,7 +187,11 @@ fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
             if warnings == 1 { "" } else { "s" }
         );
     }
-    Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn cmd_ask(a: &Args) -> Result<ExitCode, String> {
@@ -197,21 +235,33 @@ fn describe(via: &Via) -> String {
     match via {
         Via::Exact => String::new(),
         Via::Synonym { canonical } => format!(" (synonym of \"{canonical}\")"),
-        Via::Typo { corrected, distance: 0 } => format!(" (sounds like \"{corrected}\")"),
-        Via::Typo { corrected, distance } => format!(" (typo for \"{corrected}\", {distance} edit)"),
+        Via::Typo {
+            corrected,
+            distance: 0,
+        } => format!(" (sounds like \"{corrected}\")"),
+        Via::Typo {
+            corrected,
+            distance,
+        } => format!(" (typo for \"{corrected}\", {distance} edit)"),
     }
 }
 
 fn print_reply(faq: &Faq, query: &str, r: &Reply) {
     println!("question: {query}");
     if r.truncated {
-        println!("(only the first {} bytes were read)", faq_widget::engine::MAX_QUERY_BYTES);
+        println!(
+            "(only the first {} bytes were read)",
+            faq_widget::engine::MAX_QUERY_BYTES
+        );
     }
     match r.status {
         Status::None => {
             println!("no answer: {}", r.reason.as_deref().unwrap_or(""));
             if let Some(c) = r.candidates.first() {
-                println!("  closest entry: {} (confidence {:.2}, score {:.2})", c.id, c.score, c.raw);
+                println!(
+                    "  closest entry: {} (confidence {:.2}, score {:.2})",
+                    c.id, c.score, c.raw
+                );
             }
         }
         Status::Answer => println!("answer:"),
@@ -219,10 +269,22 @@ fn print_reply(faq: &Faq, query: &str, r: &Reply) {
     }
     for (k, h) in r.hits.iter().enumerate() {
         let e = &faq.entries[h.index];
-        println!("{}. {}  confidence {:.2}  score {:.2}", k + 1, h.id, h.score, h.raw);
+        println!(
+            "{}. {}  confidence {:.2}  score {:.2}",
+            k + 1,
+            h.id,
+            h.score,
+            h.raw
+        );
         println!("   {}", e.question);
         for m in &h.matched {
-            println!("     +{:.2}  \"{}\" → {}{}", m.contribution, m.text, m.term, describe(&m.via));
+            println!(
+                "     +{:.2}  \"{}\" → {}{}",
+                m.contribution,
+                m.text,
+                m.term,
+                describe(&m.via)
+            );
         }
     }
     if !r.unknown.is_empty() {
@@ -241,6 +303,9 @@ fn cmd_eval(a: &Args) -> Result<ExitCode, String> {
     let cases = parse_tsv(&text).map_err(|e| format!("{tsv}: {e}"))?;
     let path = a.faq.as_deref().unwrap_or(DEFAULT_FAQ);
     let faq = load_valid(path)?;
+    if a.sweep {
+        return sweep(&faq, &cases);
+    }
     let engine = Engine::new(&faq);
     let report = evaluate(&engine, &cases);
     print_report(&report);
@@ -260,18 +325,48 @@ fn cmd_eval(a: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Calibration aid: the metrics over a grid of the no-answer parameters.
+fn sweep(faq: &Faq, cases: &[faq_widget::eval::Case]) -> Result<ExitCode, String> {
+    println!("min_conf unknown_w  top1   reject overall");
+    for unknown in [0.8f32, 1.0, 1.2, 1.5, 2.0] {
+        for conf in [0.25f32, 0.3, 0.33, 0.36, 0.4, 0.45, 0.5] {
+            let params = faq_widget::Params {
+                min_confidence: conf,
+                unknown_weight: unknown,
+                ..Default::default()
+            };
+            let r = evaluate(&Engine::with_params(faq, params), cases);
+            println!(
+                "{conf:8.2} {unknown:9.2} {:6.3} {:6.3} {:7.3}",
+                r.in_scope_top1, r.oos_rejection, r.overall
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn print_report(r: &Report) {
     let wrong: Vec<_> = r.outcomes.iter().filter(|o| !o.correct).collect();
     if !wrong.is_empty() {
         println!("wrong ({}):", wrong.len());
         for o in &wrong {
-            let expected = if o.case.expected.is_empty() { "none".to_string() } else { o.case.expected.join("|") };
+            let expected = if o.case.expected.is_empty() {
+                "none".to_string()
+            } else {
+                o.case.expected.join("|")
+            };
             let got = if o.answered.is_empty() {
-                format!("none (closest {})", o.best_candidate.as_deref().unwrap_or("-"))
+                format!(
+                    "none (closest {})",
+                    o.best_candidate.as_deref().unwrap_or("-")
+                )
             } else {
                 o.answered.join(", ")
             };
-            println!("  line {:>3}: {:<60} expected {expected:<26} got {got}", o.case.line, o.case.query);
+            println!(
+                "  line {:>3}: {:<60} expected {expected:<26} got {got}",
+                o.case.line, o.case.query
+            );
         }
         println!();
     }
@@ -281,9 +376,15 @@ fn print_report(r: &Report) {
     }
     println!();
     println!("rows:                 {}", r.rows);
-    println!("in-scope top-1:       {:.3}  ({} rows)", r.in_scope_top1, r.in_scope_rows);
+    println!(
+        "in-scope top-1:       {:.3}  ({} rows)",
+        r.in_scope_top1, r.in_scope_rows
+    );
     println!("in-scope top-3:       {:.3}", r.in_scope_top3);
-    println!("out-of-scope reject:  {:.3}  ({} rows)", r.oos_rejection, r.oos_rows);
+    println!(
+        "out-of-scope reject:  {:.3}  ({} rows)",
+        r.oos_rejection, r.oos_rows
+    );
     println!("overall:              {:.3}", r.overall);
 }
 
@@ -293,9 +394,17 @@ fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
     let queries: Vec<String> = match &a.queries {
         Some(q) => {
             let text = std::fs::read_to_string(q).map_err(|e| format!("{q}: cannot read: {e}"))?;
-            parse_tsv(&text).map_err(|e| format!("{q}: {e}"))?.into_iter().map(|c| c.query).collect()
+            parse_tsv(&text)
+                .map_err(|e| format!("{q}: {e}"))?
+                .into_iter()
+                .map(|c| c.query)
+                .collect()
         }
-        None => faq.entries.iter().flat_map(|e| e.phrasings.iter().cloned()).collect(),
+        None => faq
+            .entries
+            .iter()
+            .flat_map(|e| e.phrasings.iter().cloned())
+            .collect(),
     };
     if queries.is_empty() {
         return Err("faq bench: no queries".into());
@@ -316,7 +425,12 @@ fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
     }
     times.sort_unstable();
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize] as f64 / 1000.0;
-    println!("faq bench: {} entries, {} queries x {} rounds", faq.entries.len(), queries.len(), a.rounds.max(1));
+    println!(
+        "faq bench: {} entries, {} queries x {} rounds",
+        faq.entries.len(),
+        queries.len(),
+        a.rounds.max(1)
+    );
     println!("index build:  {:.3} ms", build.as_secs_f64() * 1000.0);
     println!("query p50:    {:.1} µs", pct(0.5));
     println!("query p99:    {:.1} µs", pct(0.99));

@@ -1,0 +1,320 @@
+//! The shipped FAQ data: every entry and fact of the ISP's source is there, the file follows its
+//! JSON Schema, the validator accepts it, and answers on the labelled dev set meet the targets.
+
+use faq_widget::eval::{evaluate, parse_tsv};
+use faq_widget::faq::{parse_json, validate, Faq, Severity};
+use faq_widget::Engine;
+
+fn faq_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/faq.json"))
+        .expect("faq.json at the crate root")
+}
+
+fn faq() -> Faq {
+    parse_json(&faq_text()).expect("faq.json parses")
+}
+
+/// `shared/` sits beside the checkout (locally and in CI).
+fn shared(path: &str) -> String {
+    let p = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&p)
+        .unwrap_or_else(|e| panic!("{p}: {e} (the shared/ folder must be beside the checkout)"))
+}
+
+const IDS: [(&str, &str); 12] = [
+    (
+        "contratar-donde",
+        "¿Dónde puedo contratar el servicio de internet?",
+    ),
+    (
+        "contratar-requisitos",
+        "¿Cuáles son los requisitos para contratar el servicio de internet?",
+    ),
+    (
+        "traspaso-requisitos",
+        "¿Cuáles son los requisitos para realizar un traspaso del servicio de internet?",
+    ),
+    (
+        "cambio-nombre-requisitos",
+        "¿Cuáles son los requisitos para realizar un cambio de nombre del servicio?",
+    ),
+    (
+        "cobertura",
+        "¿En qué lugar tienen cobertura de su servicio?",
+    ),
+    ("pagos-formas", "¿Cómo puedo realizar mis pagos?"),
+    ("pagos-notificar", "¿Cómo puedo notificar mi pago?"),
+    (
+        "factura-vencimiento",
+        "¿Cuál es la fecha de vencimiento de mi factura?",
+    ),
+    (
+        "sin-servicio",
+        "¿Por qué no cuento con el servicio de internet?",
+    ),
+    (
+        "wifi-cambiar-clave",
+        "¿Cómo puedo realizar el cambio de clave de mi Wi-Fi?",
+    ),
+    (
+        "reportar-inconveniente",
+        "¿Cómo puedo reportar un inconveniente con mi servicio?",
+    ),
+    ("wifi-clave", "¿Cuál es la clave de mi Wi-Fi?"),
+];
+
+#[test]
+fn has_the_twelve_entries_in_order_with_their_questions() {
+    let f = faq();
+    let got: Vec<(&str, &str)> = f
+        .entries
+        .iter()
+        .map(|e| (e.id.as_str(), e.question.as_str()))
+        .collect();
+    assert_eq!(got, IDS);
+    let cats: Vec<&str> = f.entries.iter().map(|e| e.category.as_str()).collect();
+    assert_eq!(&cats[..5], ["contratacion"; 5]);
+    assert_eq!(&cats[5..8], ["cobranzas"; 3]);
+    assert_eq!(&cats[8..], ["soporte"; 4]);
+}
+
+fn answer(f: &Faq, id: &str) -> String {
+    f.entries
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.answer.clone())
+        .unwrap_or_else(|| panic!("no entry {id}"))
+}
+
+#[test]
+fn keeps_every_fact_of_the_source() {
+    let f = faq();
+    let facts: &[(&str, &[&str])] = &[
+        (
+            "contratar-donde",
+            &["Sucre 11-25", "Azuay", "Mercadillo", "oficinas"],
+        ),
+        (
+            "contratar-requisitos",
+            &[
+                "cédula de identidad",
+                "dirección exacta del domicilio",
+                "dos a tres números telefónicos",
+                "correo electrónico",
+            ],
+        ),
+        (
+            "traspaso-requisitos",
+            &["titular de la cuenta", "autorización", "copia de su cédula"],
+        ),
+        (
+            "cambio-nombre-requisitos",
+            &[
+                "titular de la cuenta",
+                "cédula de identidad",
+                "números telefónicos",
+                "correo electrónico",
+                "nuevo titular",
+            ],
+        ),
+        (
+            "cobertura",
+            &[
+                "Loja",
+                "Catamayo",
+                "Malacatos",
+                "Vilcabamba",
+                "Zamora",
+                "Yantzaza",
+            ],
+        ),
+        (
+            "pagos-formas",
+            &[
+                "oficinas",
+                "débito bancario",
+                "transferencias",
+                "depósito",
+                "BCO LOJA (2900691879)",
+                "BCO DE GUAYAQUIL (0021019011)",
+                "BCO DEL PICHINCHA (3492053604)",
+                "PRODUBANCO (2125011901)",
+                "BCO DESARROLLO (11100095016)",
+                "BCO. BOLIVARIANO (1401126687)",
+                "COOPMEGO (401010785657)",
+            ],
+        ),
+        (
+            "pagos-notificar",
+            &["contabilidad@nettplus.net", "0990232671", "3701830 ext. 3"],
+        ),
+        (
+            "factura-vencimiento",
+            &["contrato", "31701830 ext. 2", "corte y vencimiento"],
+        ),
+        ("sin-servicio", &["3701830 ext. 1"]),
+        (
+            "wifi-cambiar-clave",
+            &[
+                "router y el cargador",
+                "3701830 ext. 1",
+                "acceso remoto",
+                "visita técnica",
+            ],
+        ),
+        (
+            "reportar-inconveniente",
+            &[
+                "3701830 ext. 1",
+                "soporte@nettplus.net",
+                "0984060320",
+                "mensajes de voz",
+                "Messenger",
+            ],
+        ),
+        (
+            "wifi-clave",
+            &[
+                "técnico",
+                "instalación",
+                "configuración de su router",
+                "recuperación",
+            ],
+        ),
+    ];
+    for (id, list) in facts {
+        let a = answer(&f, id);
+        for fact in *list {
+            assert!(
+                a.contains(fact),
+                "entry {id}: the answer lost the fact {fact:?}"
+            );
+        }
+    }
+    // Numbers are never changed: each one in the answers stands in the source as received.
+    let source: String = shared("source/nettplus-preguntas-frecuentes.txt")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for e in &f.entries {
+        for n in e
+            .answer
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|n| n.len() >= 7)
+        {
+            assert!(
+                source.contains(n),
+                "entry {}: number {n} is not in the source",
+                e.id
+            );
+        }
+    }
+    let c = &f.contact;
+    assert_eq!(c.pbx.as_ref().map(|p| p.number.as_str()), Some("3701830"));
+    let wa: Vec<&str> = c.whatsapp.iter().map(|w| w.value.number.as_str()).collect();
+    assert_eq!(wa, ["0984060320", "0990232671"]);
+    let mails: Vec<&str> = c.email.iter().map(|m| m.value.address.as_str()).collect();
+    assert_eq!(mails, ["soporte@nettplus.net", "contabilidad@nettplus.net"]);
+    assert!(c
+        .address
+        .as_ref()
+        .is_some_and(|a| a.text.contains("Sucre 11-25 entre Azuay y Mercadillo")));
+}
+
+#[test]
+fn every_entry_has_phrasings_keywords_and_english() {
+    for e in faq().entries {
+        assert!(e.phrasings.len() >= 5, "{}: too few phrasings", e.id);
+        assert!(!e.keywords.is_empty(), "{}: no keywords", e.id);
+        let en =
+            e.en.unwrap_or_else(|| panic!("{}: no English rendering", e.id));
+        assert!(!en.question.is_empty() && !en.answer.is_empty());
+    }
+}
+
+#[test]
+fn validator_accepts_it_and_flags_only_the_source_number_typo() {
+    let found = validate(&faq());
+    assert!(
+        found.iter().all(|f| f.severity == Severity::Warning),
+        "{found:#?}"
+    );
+    // The source's "31701830" differs by one digit from the PBX 3701830: kept as received,
+    // and the validator tells the editors.
+    assert!(
+        found.iter().all(|f| f.message.contains("31701830")),
+        "{found:#?}"
+    );
+    assert!(!found.is_empty());
+}
+
+fn schema_check(instance: &serde_json::Value) -> Result<(), String> {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/faq.schema.json"))
+            .expect("schema file"),
+    )
+    .expect("schema is JSON");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("faq.schema.json", schema)
+        .map_err(|e| e.to_string())?;
+    let idx = compiler
+        .compile("faq.schema.json", &mut schemas)
+        .map_err(|e| format!("{e:#}"))?;
+    schemas
+        .validate(instance, idx)
+        .map_err(|e| format!("{e:#}"))
+}
+
+#[test]
+fn json_schema_accepts_the_faq_and_rejects_broken_ones() {
+    let value: serde_json::Value = serde_json::from_str(&faq_text()).expect("faq.json is JSON");
+    schema_check(&value).expect("faq.json follows faq.schema.json");
+    let mut broken = value.clone();
+    broken["entries"][0]["id"] = serde_json::json!("Not An Id");
+    assert!(schema_check(&broken).is_err());
+    let mut broken = value.clone();
+    broken["entries"][1]["answr"] = serde_json::json!("typo in a field name");
+    assert!(schema_check(&broken).is_err());
+    let mut broken = value;
+    broken["contact"]["address"]["map"] = serde_json::json!("javascript:alert(1)");
+    assert!(schema_check(&broken).is_err());
+}
+
+/// The accuracy gate: the targets of the engine on the labelled dev set.
+#[test]
+fn answer_quality_on_the_dev_set_meets_the_targets() {
+    let cases = parse_tsv(&shared("eval/dev.tsv")).expect("dev.tsv parses");
+    assert!(cases.len() >= 100);
+    let report = evaluate(&Engine::new(&faq()), &cases);
+    let wrong: Vec<String> = report
+        .outcomes
+        .iter()
+        .filter(|o| !o.correct)
+        .map(|o| {
+            format!(
+                "{} → {:?} (expected {:?})",
+                o.case.query, o.answered, o.case.expected
+            )
+        })
+        .collect();
+    eprintln!(
+        "dev.tsv: top-1 {:.3}, top-3 {:.3}, rejection {:.3}, overall {:.3}\n{}",
+        report.in_scope_top1,
+        report.in_scope_top3,
+        report.oos_rejection,
+        report.overall,
+        wrong.join("\n")
+    );
+    assert!(
+        report.in_scope_top1 >= 0.95,
+        "in-scope top-1 {:.3} < 0.95",
+        report.in_scope_top1
+    );
+    assert!(
+        report.oos_rejection >= 0.90,
+        "out-of-scope rejection {:.3} < 0.90",
+        report.oos_rejection
+    );
+}
