@@ -137,6 +137,50 @@ pub enum Status {
     None,
 }
 
+/// Why the engine gave no answer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NoAnswer {
+    /// Nothing in the question carries meaning (empty, greetings, emoji).
+    NoWords,
+    /// No word of the question is in the FAQ.
+    NoMatch,
+    /// The question is closer to a topic the FAQ lists as unanswered.
+    Unanswered {
+        /// Ranking score of the unanswered topics.
+        unanswered: f32,
+        /// Ranking score of the best entry.
+        best: f32,
+    },
+    /// The best entry explains too little of the question.
+    LowConfidence {
+        /// The best entry's confidence.
+        confidence: f32,
+        /// The threshold.
+        min: f32,
+    },
+    /// The evidence is too weak.
+    LowScore {
+        /// The best entry's raw score.
+        score: f32,
+        /// The threshold.
+        min: f32,
+    },
+}
+
+impl NoAnswer {
+    /// A short machine-readable name ("unanswered", "low_confidence", …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            NoAnswer::NoWords => "no_words",
+            NoAnswer::NoMatch => "no_match",
+            NoAnswer::Unanswered { .. } => "unanswered",
+            NoAnswer::LowConfidence { .. } => "low_confidence",
+            NoAnswer::LowScore { .. } => "low_score",
+        }
+    }
+}
+
 /// The engine's reply to one question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reply {
@@ -150,7 +194,7 @@ pub struct Reply {
     pub unanswered_score: f32,
     /// Why there is no answer, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<NoAnswer>,
     /// True when the query was longer than the engine reads.
     pub truncated: bool,
     /// Words that counted for nothing (for editors: what the FAQ lacks).
@@ -271,7 +315,9 @@ impl Engine {
         }
         for list in engine.synonyms.values_mut() {
             // Longest phrase first, so "no hay internet" wins over "no".
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            insertion_sort(list, |a, b| {
+                a.0.len() > b.0.len() || (a.0.len() == b.0.len() && a.0 < b.0)
+            });
         }
         // Per class, the best field weight of each term; and every phrasing's terms.
         let classes = engine.n + 1;
@@ -348,15 +394,18 @@ impl Engine {
             }
         }
         for data in postings.values_mut() {
-            data.classes.sort_by_key(|p| p.class);
+            // Postings are in class order: the loop above goes through the classes in order.
             let df: f32 = data.classes.iter().map(|p| p.weight).sum();
             data.idf = (1.0 + classes as f32 / df.max(0.1)).ln();
         }
         for (pid, (class, keys)) in phrases.iter().enumerate() {
             let mut norm = 0f32;
-            let mut uniq: Vec<&String> = keys.iter().collect();
-            uniq.sort();
-            uniq.dedup();
+            let mut uniq: Vec<&String> = Vec::with_capacity(keys.len());
+            for k in keys {
+                if !uniq.contains(&k) {
+                    uniq.push(k);
+                }
+            }
             for k in uniq {
                 if let Some(d) = postings.get_mut(k) {
                     d.phrases.push(pid as u32);
@@ -368,9 +417,8 @@ impl Engine {
         }
         engine.postings = postings;
         // Typo tolerance: every surface word the FAQ uses, by phonetic key.
-        let mut words: Vec<(String, (String, u32, bool))> = surfaces.into_iter().collect();
-        words.sort_by(|a, b| a.0.cmp(&b.0));
-        for (surface, (st, freq, stop)) in words {
+        // The result does not depend on the map's order: every tie is broken by the words.
+        for (surface, (st, freq, stop)) in surfaces {
             if !stop {
                 *engine.known_stems.entry(st.clone()).or_default() += freq;
             }
@@ -379,7 +427,11 @@ impl Engine {
             }
             let key = phonetic_key(&surface);
             match engine.by_key.get(&key) {
-                Some(&j) if engine.fuzzy[j].freq >= freq => {}
+                Some(&j)
+                    if (
+                        engine.fuzzy[j].freq,
+                        std::cmp::Reverse(&engine.fuzzy[j].stem),
+                    ) >= (freq, std::cmp::Reverse(&st)) => {}
                 Some(&j) => {
                     engine.fuzzy[j] = FuzzyWord {
                         key,
@@ -418,21 +470,24 @@ impl Engine {
         let terms = self.analyze(query, true);
         let classes = self.n + 1;
         let mut raw = vec![0f32; classes];
-        let mut matched: Vec<Vec<Matched>> = vec![Vec::new(); classes];
-        let mut dots: HashMap<u32, f32> = HashMap::new();
+        let mut dots = vec![0f32; self.phrase_norm.len()];
         let mut total = 0f32;
         let mut qnorm = 0f32;
         let mut unknown = Vec::new();
         let mut unknown_count = 0usize;
+        // Each term with what the index knows of it (None: the FAQ never uses it).
+        let mut found: Vec<(&Term, Option<&TermData>)> = Vec::with_capacity(terms.len());
         for t in &terms {
-            let Some(data) = self.postings.get(&t.key) else {
+            let data = self.postings.get(&t.key);
+            found.push((t, data));
+            let Some(data) = data else {
                 if t.known {
                     // A known word whose pair is not in the FAQ: no evidence either way.
                     continue;
                 }
                 unknown_count += 1;
                 qnorm += (t.weight * self.params.unknown_weight).powi(2);
-                unknown.push(query[t.start..t.end].to_string());
+                unknown.push(slice(query, t.start, t.end).to_string());
                 continue;
             };
             let idf = data.idf;
@@ -440,20 +495,11 @@ impl Engine {
             if !t.key.contains(' ') {
                 qnorm += (t.weight * idf).powi(2);
                 for &pid in &data.phrases {
-                    *dots.entry(pid).or_insert(0.0) += t.weight * idf * idf;
+                    dots[pid as usize] += t.weight * idf * idf;
                 }
             }
             for p in &data.classes {
-                let c = t.weight * idf * p.weight;
-                raw[p.class as usize] += c;
-                matched[p.class as usize].push(Matched {
-                    text: query[t.start..t.end].to_string(),
-                    term: t.key.clone(),
-                    via: t.via.clone(),
-                    contribution: c,
-                    start: t.start,
-                    end: t.end,
-                });
+                raw[p.class as usize] += t.weight * idf * p.weight;
             }
         }
         // Words the FAQ never uses count against the confidence, with diminishing weight: a long
@@ -462,10 +508,10 @@ impl Engine {
         // The best-matching phrasing of each class (cosine of idf vectors).
         let mut similarity = vec![0f32; classes];
         let qnorm = qnorm.sqrt();
-        for (&pid, &dot) in &dots {
-            let norm = self.phrase_norm[pid as usize] * qnorm;
-            if norm > 0.0 {
-                let c = self.phrase_class[pid as usize] as usize;
+        for (pid, &dot) in dots.iter().enumerate() {
+            let norm = self.phrase_norm[pid] * qnorm;
+            if dot > 0.0 && norm > 0.0 {
+                let c = self.phrase_class[pid] as usize;
                 similarity[c] = similarity[c].max(dot / norm);
             }
         }
@@ -473,16 +519,50 @@ impl Engine {
             .map(|c| raw[c] * (self.params.phrase_base + similarity[c]))
             .collect();
         let unanswered_score = rank[self.n];
-        let mut order: Vec<usize> = (0..self.n).filter(|&i| raw[i] > 0.0).collect();
-        order.sort_by(|&a, &b| rank[b].total_cmp(&rank[a]).then(a.cmp(&b)));
-        let hit = |i: usize, matched: &mut Vec<Vec<Matched>>| {
-            let mut m = std::mem::take(&mut matched[i]);
-            m.sort_by(|a, b| {
-                b.contribution
-                    .total_cmp(&a.contribution)
-                    .then(a.start.cmp(&b.start))
-            });
-            Hit {
+        // The best `top` entries, best first (ties: FAQ order), without sorting them all.
+        let top = top.max(1);
+        let mut order: Vec<usize> = Vec::with_capacity(top + 1);
+        for i in (0..self.n).filter(|&i| raw[i] > 0.0) {
+            if order.len() == top && rank[order[top - 1]] >= rank[i] {
+                continue;
+            }
+            let at = order
+                .iter()
+                .position(|&j| rank[i] > rank[j])
+                .unwrap_or(order.len());
+            order.insert(at, i);
+            order.truncate(top);
+        }
+        // What matched, for the answers only.
+        let explain = |class: usize| -> Vec<Matched> {
+            let mut m: Vec<Matched> = Vec::new();
+            for (t, data) in &found {
+                let Some(data) = data else { continue };
+                let Ok(k) = data
+                    .classes
+                    .binary_search_by_key(&(class as u32), |p| p.class)
+                else {
+                    continue;
+                };
+                let c = t.weight * data.idf * data.classes[k].weight;
+                let at = m.iter().position(|x| c > x.contribution).unwrap_or(m.len());
+                m.insert(
+                    at,
+                    Matched {
+                        text: slice(query, t.start, t.end).to_string(),
+                        term: t.key.clone(),
+                        via: t.via.clone(),
+                        contribution: c,
+                        start: t.start,
+                        end: t.end,
+                    },
+                );
+            }
+            m
+        };
+        let candidates: Vec<Hit> = order
+            .iter()
+            .map(|&i| Hit {
                 index: i,
                 id: self.ids[i].clone(),
                 score: if total > 0.0 {
@@ -493,29 +573,25 @@ impl Engine {
                 raw: raw[i],
                 similarity: similarity[i],
                 rank: rank[i],
-                matched: m,
-            }
-        };
-        let candidates: Vec<Hit> = order
-            .iter()
-            .take(top.max(1))
-            .map(|&i| hit(i, &mut matched))
+                matched: explain(i),
+            })
             .collect();
+        let p = &self.params;
         let reason = match candidates.first() {
-            None if terms.is_empty() => Some("no words that carry a question".to_string()),
-            None => Some("no word of the question is in the FAQ".to_string()),
-            Some(b) if unanswered_score >= b.rank => Some(format!(
-                "closer to a topic the FAQ does not answer ({unanswered_score:.2} ≥ {:.2})",
-                b.rank
-            )),
-            Some(b) if b.score < self.params.min_confidence => Some(format!(
-                "the best entry explains too little of the question (confidence {:.2} < {:.2})",
-                b.score, self.params.min_confidence
-            )),
-            Some(b) if b.raw < self.params.min_score => Some(format!(
-                "too little evidence (score {:.2} < {:.2})",
-                b.raw, self.params.min_score
-            )),
+            None if terms.is_empty() => Some(NoAnswer::NoWords),
+            None => Some(NoAnswer::NoMatch),
+            Some(b) if unanswered_score >= b.rank => Some(NoAnswer::Unanswered {
+                unanswered: unanswered_score,
+                best: b.rank,
+            }),
+            Some(b) if b.score < p.min_confidence => Some(NoAnswer::LowConfidence {
+                confidence: b.score,
+                min: p.min_confidence,
+            }),
+            Some(b) if b.raw < p.min_score => Some(NoAnswer::LowScore {
+                score: b.raw,
+                min: p.min_score,
+            }),
             Some(_) => None,
         };
         let (status, hits) = if reason.is_some() {
@@ -549,24 +625,28 @@ impl Engine {
     /// marking the matched words in an answer.
     pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for t in self.analyze(text, false) {
-            if !t.key.contains(' ')
-                && terms
-                    .iter()
-                    .any(|k| k == &t.key || k.split(' ').any(|p| p == t.key))
-            {
-                out.push((t.start, t.end));
+        for w in self.read_words(text, false) {
+            let hit = !w.stop && terms.iter().any(|k| k.split(' ').any(|p| p == w.stem));
+            // Words read together as one synonym share a range: mark it once.
+            if hit && out.last() != Some(&(w.start, w.end)) {
+                out.push((w.start, w.end));
             }
         }
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
     /// Analyses a text into weighted terms. `query` turns on typo correction.
     fn analyze(&self, text: &str, query: bool) -> Vec<Term> {
+        let read = self.read_words(text, query);
+        self.terms_of(&read)
+    }
+
+    /// Reads a text into words: shorthand expanded, stemmed, typos corrected (`query` only) and
+    /// synonyms read as their group's first word. Stop words stay, marked.
+    fn read_words(&self, text: &str, query: bool) -> Vec<Word> {
+        let max_words = if query { MAX_QUERY_WORDS } else { 4096 };
         let mut words: Vec<Word> = Vec::new();
-        for tok in tokenize(text, MAX_QUERY_WORDS.max(if query { 0 } else { 4096 })) {
+        for tok in tokenize(text, max_words) {
             let expanded: Vec<&str> = match expand_shorthand(&tok.text) {
                 Some(list) => list.to_vec(),
                 None => vec![tok.text.as_str()],
@@ -629,6 +709,11 @@ impl Engine {
             read.push(words[i].clone());
             i += 1;
         }
+        read
+    }
+
+    /// The weighted terms of a text's words: single words (each once) and pairs of neighbours.
+    fn terms_of(&self, read: &[Word]) -> Vec<Term> {
         let content: Vec<&Word> = read.iter().filter(|w| !w.stop).collect();
         let mut terms = Vec::with_capacity(content.len() * 2);
         let factor = |w: &Word| match &w.via {
@@ -713,7 +798,11 @@ impl Engine {
                 }
                 let better = match best {
                     None => true,
-                    Some((bj, bd)) => d < bd || (d == bd && f.freq > self.fuzzy[bj].freq),
+                    Some((bj, bd)) => {
+                        let b = &self.fuzzy[bj];
+                        d < bd
+                            || (d == bd && (f.freq > b.freq || (f.freq == b.freq && f.key < b.key)))
+                    }
                 };
                 if better {
                     best = Some((j, d));
@@ -733,6 +822,18 @@ impl Engine {
             };
             word.light = is_light(&f.stem);
             word.stem = f.stem.clone();
+        }
+    }
+}
+
+/// Sorts a short list in place; `before(a, b)` says whether `a` goes first. One small generic
+/// instead of the standard library's sorts keeps the WebAssembly download small.
+fn insertion_sort<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && before(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
         }
     }
 }
@@ -768,7 +869,13 @@ fn truncate(s: &str, max: usize) -> (&str, bool) {
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    (&s[..end], true)
+    (slice(s, 0, end), true)
+}
+
+/// `s[start..end]`, or "" if that is not a valid range (it always is for offsets from
+/// [`tokenize`]; this avoids a panic path in the WebAssembly).
+fn slice(s: &str, start: usize, end: usize) -> &str {
+    s.get(start..end).unwrap_or("")
 }
 
 #[cfg(test)]

@@ -420,10 +420,14 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
             );
         }
     }
+    // Warnings are for the editors (the CLI); the browser only needs to know if it can answer,
+    // so they stay out of the WebAssembly download.
+    #[cfg(not(target_arch = "wasm32"))]
     out.extend(warnings(faq));
     out
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn warnings(faq: &Faq) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut warn = |place: String, entry: Option<&str>, message: String| {
@@ -552,6 +556,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
 }
 
 /// Every run of 7 to 13 digits in the FAQ's texts and contacts, with where it stands.
+#[cfg(not(target_arch = "wasm32"))]
 fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut scan = |text: &str, place: String| {

@@ -197,86 +197,323 @@ pub fn expand_shorthand(word: &str) -> Option<&'static [&'static str]> {
 /// ("cómo", "dónde", "cuándo", "no", "sin", "tengo", "hay") are *not* here, they are
 /// [`is_light`] instead.
 pub fn is_stop(word: &str) -> bool {
-    matches!(
-        word,
-        // Spanish
-        "el" | "la" | "los" | "las" | "lo" | "le" | "les" | "un" | "una" | "unos" | "unas"
-            | "de" | "del" | "al" | "a" | "ante" | "con" | "en" | "entre" | "hacia"
-            | "para" | "por" | "segun" | "sobre" | "tras" | "y" | "e" | "o" | "u" | "ni"
-            | "que" | "se" | "me" | "te" | "nos" | "mi" | "mis" | "tu" | "tus" | "su" | "sus"
-            | "yo" | "usted" | "ustedes" | "ella" | "ellos" | "ellas" | "nosotros" | "vos"
-            | "este" | "esta" | "estos" | "estas" | "ese" | "esa" | "esos" | "esas" | "eso"
-            | "esto" | "aquel" | "aquella" | "es" | "son" | "ser" | "soy" | "estoy"
-            | "estan" | "era" | "fue" | "muy" | "mas" | "tambien" | "pero" | "si"
-            | "pues" | "asi" | "algo" | "alguien" | "algun" | "alguna" | "alguno" | "ahi"
-            | "aqui" | "alla" | "hola" | "holi" | "ola" | "buenas" | "buenos" | "buen"
-            | "dias" | "tardes" | "noches" | "gracias" | "favor" | "ayuda" | "ayudar"
-            | "ayudame" | "ayudeme" | "ayudan" | "saludos" | "disculpe" | "disculpa"
-            | "oiga" | "ok" | "okay" | "bueno" | "mismo" | "misma"
-            | "uno" | "otro" | "otros" | "solo" | "sola" | "todo" | "toda" | "todos"
-            | "todas" | "cada" | "ha" | "he" | "han" | "has" | "hemos" | "va" | "van"
-            | "voy" | "vamos" | "porfavor" | "xfa" | "jaja" | "jajaja" | "jeje" | "plis"
-            | "ahora" | "aora" | "hoy" | "ayer" | "luego" | "despues" | "antes" | "favorcito"
-            | "senor" | "senora" | "senorita" | "estimados" | "estimado" | "quisiera"
-            | "quiero" | "necesito" | "necesitamos" | "deseo" | "queria" | "podria"
-            | "podrian" | "pueden" | "puede" | "puedo" | "podemos" | "debo" | "debe"
-            | "tiene" | "tienen" | "tenemos" | "hacer" | "hago" | "hace" | "hacen"
-            | "saber" | "sabe" | "poner" | "pone" | "ponen" | "pongan" | "puso" | "pusieron"
-            | "dar" | "darme" | "da" | "dan" | "doy" | "dame" | "den" | "dos"
-            | "tres" | "cuatro" | "cinco" | "decir" | "decirme" | "dicen" | "digan"
-            | "dice" | "favr" | "xd" | "mucho" | "muchas" | "muchos" | "mucha" | "tan"
-            | "bien" | "mal" | "ver" | "aun" | "todavia" | "hey" | "repente"
-            // English
-            | "i" | "my" | "you" | "your" | "we" | "our" | "us" | "the" | "an"
-            | "to" | "of" | "in" | "on" | "at" | "for" | "from" | "with" | "is" | "are"
-            | "am" | "was" | "were" | "be" | "been" | "do" | "does" | "did" | "can"
-            | "could" | "should" | "would" | "will" | "it" | "its" | "this" | "that"
-            | "these" | "those" | "there" | "and" | "or" | "but" | "so" | "if" | "up"
-            | "have" | "had" | "please" | "hi" | "hello" | "thanks" | "thank"
-            | "right" | "now" | "just" | "any" | "some" | "want" | "need" | "like" | "im"
-            | "ive" | "about" | "by" | "into" | "out" | "they" | "them" | "their"
-            | "she" | "his" | "her" | "as" | "also" | "too" | "very" | "much"
-            | "get" | "got" | "go" | "let" | "know" | "tell" | "give" | "help" | "dont"
-            | "doesnt" | "didnt" | "cant" | "someone" | "something" | "one"
-    )
+    STOP_WORDS.binary_search(&word).is_ok()
 }
+
+/// Stop words, sorted (a test checks) for binary search.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "ahi",
+    "ahora",
+    "al",
+    "algo",
+    "alguien",
+    "algun",
+    "alguna",
+    "alguno",
+    "alla",
+    "also",
+    "am",
+    "an",
+    "and",
+    "ante",
+    "antes",
+    "any",
+    "aora",
+    "aquel",
+    "aquella",
+    "aqui",
+    "are",
+    "as",
+    "asi",
+    "at",
+    "aun",
+    "ayer",
+    "ayuda",
+    "ayudame",
+    "ayudan",
+    "ayudar",
+    "ayudeme",
+    "be",
+    "been",
+    "bien",
+    "buen",
+    "buenas",
+    "bueno",
+    "buenos",
+    "but",
+    "by",
+    "cada",
+    "can",
+    "cant",
+    "cinco",
+    "con",
+    "could",
+    "cuatro",
+    "da",
+    "dame",
+    "dan",
+    "dar",
+    "darme",
+    "de",
+    "debe",
+    "debo",
+    "decir",
+    "decirme",
+    "del",
+    "den",
+    "deseo",
+    "despues",
+    "dias",
+    "dice",
+    "dicen",
+    "did",
+    "didnt",
+    "digan",
+    "disculpa",
+    "disculpe",
+    "do",
+    "does",
+    "doesnt",
+    "dont",
+    "dos",
+    "doy",
+    "e",
+    "el",
+    "ella",
+    "ellas",
+    "ellos",
+    "en",
+    "entre",
+    "era",
+    "es",
+    "esa",
+    "esas",
+    "ese",
+    "eso",
+    "esos",
+    "esta",
+    "estan",
+    "estas",
+    "este",
+    "estimado",
+    "estimados",
+    "esto",
+    "estos",
+    "estoy",
+    "favor",
+    "favorcito",
+    "favr",
+    "for",
+    "from",
+    "fue",
+    "get",
+    "give",
+    "go",
+    "got",
+    "gracias",
+    "ha",
+    "hace",
+    "hacen",
+    "hacer",
+    "hacia",
+    "had",
+    "hago",
+    "han",
+    "has",
+    "have",
+    "he",
+    "hello",
+    "help",
+    "hemos",
+    "her",
+    "hey",
+    "hi",
+    "his",
+    "hola",
+    "holi",
+    "hoy",
+    "i",
+    "if",
+    "im",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "ive",
+    "jaja",
+    "jajaja",
+    "jeje",
+    "just",
+    "know",
+    "la",
+    "las",
+    "le",
+    "les",
+    "let",
+    "like",
+    "lo",
+    "los",
+    "luego",
+    "mal",
+    "mas",
+    "me",
+    "mi",
+    "mis",
+    "misma",
+    "mismo",
+    "much",
+    "mucha",
+    "muchas",
+    "mucho",
+    "muchos",
+    "muy",
+    "my",
+    "necesitamos",
+    "necesito",
+    "need",
+    "ni",
+    "noches",
+    "nos",
+    "nosotros",
+    "now",
+    "o",
+    "of",
+    "oiga",
+    "ok",
+    "okay",
+    "ola",
+    "on",
+    "one",
+    "or",
+    "otro",
+    "otros",
+    "our",
+    "out",
+    "para",
+    "pero",
+    "please",
+    "plis",
+    "podemos",
+    "podria",
+    "podrian",
+    "pone",
+    "ponen",
+    "poner",
+    "pongan",
+    "por",
+    "porfavor",
+    "puede",
+    "pueden",
+    "puedo",
+    "pues",
+    "pusieron",
+    "puso",
+    "que",
+    "queria",
+    "quiero",
+    "quisiera",
+    "repente",
+    "right",
+    "sabe",
+    "saber",
+    "saludos",
+    "se",
+    "segun",
+    "senor",
+    "senora",
+    "senorita",
+    "ser",
+    "she",
+    "should",
+    "si",
+    "so",
+    "sobre",
+    "sola",
+    "solo",
+    "some",
+    "someone",
+    "something",
+    "son",
+    "soy",
+    "su",
+    "sus",
+    "tambien",
+    "tan",
+    "tardes",
+    "te",
+    "tell",
+    "tenemos",
+    "thank",
+    "thanks",
+    "that",
+    "the",
+    "their",
+    "them",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "tiene",
+    "tienen",
+    "to",
+    "toda",
+    "todas",
+    "todavia",
+    "todo",
+    "todos",
+    "too",
+    "tras",
+    "tres",
+    "tu",
+    "tus",
+    "u",
+    "un",
+    "una",
+    "unas",
+    "uno",
+    "unos",
+    "up",
+    "us",
+    "usted",
+    "ustedes",
+    "va",
+    "vamos",
+    "van",
+    "ver",
+    "very",
+    "vos",
+    "voy",
+    "want",
+    "was",
+    "we",
+    "were",
+    "will",
+    "with",
+    "would",
+    "xd",
+    "xfa",
+    "y",
+    "yo",
+    "you",
+    "your",
+];
 
 /// Words that carry some intent but little on their own: question words, negation and a few
 /// frequent verbs. They are kept, with a lower weight.
 pub fn is_light(word: &str) -> bool {
-    matches!(
-        word,
-        "como"
-            | "donde"
-            | "cuando"
-            | "cual"
-            | "cuales"
-            | "cuanto"
-            | "cuanta"
-            | "cuantos"
-            | "cuantas"
-            | "porque"
-            | "quien"
-            | "quienes"
-            | "no"
-            | "sin"
-            | "hay"
-            | "tengo"
-            | "tener"
-            | "how"
-            | "where"
-            | "when"
-            | "what"
-            | "why"
-            | "who"
-            | "which"
-            | "not"
-            | "without"
-            | "nettplus"
-            | "puedes"
-            | "ya"
-    )
+    LIGHT_WORDS.binary_search(&word).is_ok()
 }
+
+/// Light words, sorted (a test checks) for binary search.
+const LIGHT_WORDS: &[&str] = &[
+    "como", "cual", "cuales", "cuando", "cuanta", "cuantas", "cuanto", "cuantos", "donde", "hay",
+    "how", "nettplus", "no", "not", "porque", "puedes", "quien", "quienes", "sin", "tener",
+    "tengo", "what", "when", "where", "which", "who", "why", "without", "ya",
+];
 
 /// A light Spanish stemmer (also good enough for English plurals and verb endings).
 ///
@@ -465,6 +702,21 @@ mod tests {
             assert_eq!(phonetic_key(a), phonetic_key(b), "{a} ~ {b}");
         }
         assert_ne!(phonetic_key("pago"), phonetic_key("bajo"));
+    }
+
+    #[test]
+    fn word_tables_are_sorted_and_disjoint() {
+        assert!(
+            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "STOP_WORDS must be sorted"
+        );
+        assert!(
+            LIGHT_WORDS.windows(2).all(|w| w[0] < w[1]),
+            "LIGHT_WORDS must be sorted"
+        );
+        for w in LIGHT_WORDS {
+            assert!(!is_stop(w), "{w} is both a stop word and a light word");
+        }
     }
 
     #[test]

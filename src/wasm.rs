@@ -1,58 +1,293 @@
 //! The WebAssembly bindings: a thin layer that only converts types between JavaScript and the
 //! core. No matching logic lives here.
 //!
-//! Offsets handed to JavaScript are in UTF-16 code units, the unit of JS string indices.
+//! The FAQ object is read field by field with `Reflect` (not serde): it costs far fewer bytes in
+//! the download, and a wrong type is reported with its path (`entries[3].question: expected
+//! text, got number`). Offsets handed to JavaScript are in UTF-16 code units, the unit of JS
+//! string indices.
 
-use crate::engine::{Engine, Status, Via};
-use crate::faq::{validate, Faq, Severity};
-use serde::Serialize;
+use crate::engine::{Engine, Hit, Status, Via};
+use crate::faq::{
+    validate, Address, Category, Contact, Entry, Faq, Finding, Severity, Translation, Unanswered,
+};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
-
-/// One answer as JavaScript sees it.
-#[derive(Serialize)]
-struct JsHit {
-    index: usize,
-    id: String,
-    score: f32,
-    raw: f32,
-    /// Index terms that matched (pass them to `highlight`).
-    terms: Vec<String>,
-    /// `[start, end]` ranges of the matched words in the query, UTF-16 units.
-    words: Vec<[u32; 2]>,
-    /// How each matched word was understood: "exact", "synonym" or "typo".
-    via: Vec<&'static str>,
-}
-
-/// The reply as JavaScript sees it.
-#[derive(Serialize)]
-struct JsReply {
-    status: &'static str,
-    hits: Vec<JsHit>,
-    candidates: Vec<JsHit>,
-    reason: Option<String>,
-    truncated: bool,
-}
-
-/// A finding of `validate` as JavaScript sees it.
-#[derive(Serialize)]
-struct JsFinding {
-    severity: &'static str,
-    place: String,
-    message: String,
-}
 
 /// Converts a byte offset in `s` to a UTF-16 offset.
 fn utf16_offset(s: &str, byte: usize) -> u32 {
-    s[..byte.min(s.len())]
-        .chars()
-        .map(|c| c.len_utf16() as u32)
-        .sum()
+    s.get(..byte.min(s.len()))
+        .map_or(0, |p| p.encode_utf16().count() as u32)
 }
 
-fn to_js<T: Serialize>(v: &T) -> JsValue {
-    // Plain objects (not Maps) so that embedders can use the result directly.
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    v.serialize(&ser).unwrap_or(JsValue::NULL)
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(obj: &Object, key: &str, value: JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
+}
+
+fn type_name(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".into()
+    } else if Array::is_array(v) {
+        "a list".into()
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+/// Reads a JS object with known fields, reporting wrong types and unknown fields by path.
+struct Fields {
+    obj: JsValue,
+    path: String,
+    known: &'static [&'static str],
+}
+
+impl Fields {
+    fn new(obj: JsValue, path: String, known: &'static [&'static str]) -> Result<Self, String> {
+        if !obj.is_object() || Array::is_array(&obj) {
+            return Err(format!(
+                "{path}: expected an object, got {}",
+                type_name(&obj)
+            ));
+        }
+        let keys = Object::keys(obj.unchecked_ref::<Object>());
+        for k in keys.iter() {
+            let k = k.as_string().unwrap_or_default();
+            if !known.contains(&k.as_str()) {
+                return Err(format!(
+                    "{path}: unknown field \"{k}\" (known: {})",
+                    known.join(", ")
+                ));
+            }
+        }
+        Ok(Fields { obj, path, known })
+    }
+
+    fn at(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    fn raw(&self, key: &str) -> JsValue {
+        debug_assert!(self.known.contains(&key));
+        get(&self.obj, key)
+    }
+
+    /// A text field; missing is empty unless `required`.
+    fn text(&self, key: &str, required: bool) -> Result<String, String> {
+        let v = self.raw(key);
+        if v.is_undefined() || v.is_null() {
+            return if required {
+                Err(format!("{}: missing", self.at(key)))
+            } else {
+                Ok(String::new())
+            };
+        }
+        v.as_string()
+            .ok_or_else(|| format!("{}: expected text, got {}", self.at(key), type_name(&v)))
+    }
+
+    fn list(&self, key: &str) -> Result<Vec<JsValue>, String> {
+        let v = self.raw(key);
+        if v.is_undefined() || v.is_null() {
+            return Ok(Vec::new());
+        }
+        if !Array::is_array(&v) {
+            return Err(format!(
+                "{}: expected a list, got {}",
+                self.at(key),
+                type_name(&v)
+            ));
+        }
+        Ok(Array::from(&v).iter().collect())
+    }
+
+    fn texts(&self, key: &str) -> Result<Vec<String>, String> {
+        let path = self.at(key);
+        self.list(key)?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                v.as_string()
+                    .ok_or_else(|| format!("{path}[{i}]: expected text, got {}", type_name(v)))
+            })
+            .collect()
+    }
+
+    fn object(&self, key: &str, known: &'static [&'static str]) -> Result<Option<Fields>, String> {
+        let v = self.raw(key);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        Fields::new(v, self.at(key), known).map(Some)
+    }
+}
+
+fn read_entry(v: &JsValue, i: usize) -> Result<Entry, String> {
+    const KNOWN: &[&str] = &[
+        "id",
+        "category",
+        "question",
+        "answer",
+        "phrasings",
+        "keywords",
+        "en",
+    ];
+    let f = Fields::new(v.clone(), format!("entries[{i}]"), KNOWN)?;
+    let en = match f.object("en", &["question", "answer", "phrasings"])? {
+        Some(t) => Some(Translation {
+            question: t.text("question", true)?,
+            answer: t.text("answer", true)?,
+            phrasings: t.texts("phrasings")?,
+        }),
+        None => None,
+    };
+    Ok(Entry {
+        id: f.text("id", true)?,
+        category: f.text("category", false)?,
+        question: f.text("question", true)?,
+        answer: f.text("answer", true)?,
+        phrasings: f.texts("phrasings")?,
+        keywords: f.texts("keywords")?,
+        en,
+    })
+}
+
+/// Reads the parts of an FAQ object the engine and validation use. The contact block is the
+/// widget's business (it renders it); only the address link is checked here.
+fn read_faq(v: &JsValue) -> Result<Faq, String> {
+    const KNOWN: &[&str] = &[
+        "$schema",
+        "version",
+        "organization",
+        "language",
+        "contact",
+        "categories",
+        "synonyms",
+        "entries",
+        "unanswered",
+    ];
+    let f = Fields::new(v.clone(), String::new(), KNOWN)?;
+    let version = match f.raw("version").as_f64() {
+        Some(n) => n as u32,
+        None if f.raw("version").is_undefined() => 1,
+        None => {
+            return Err(format!(
+                "version: expected a number, got {}",
+                type_name(&f.raw("version"))
+            ))
+        }
+    };
+    let entries_v = f.raw("entries");
+    if entries_v.is_undefined() {
+        return Err("entries: missing".into());
+    }
+    let entries = f
+        .list("entries")?
+        .iter()
+        .enumerate()
+        .map(|(i, e)| read_entry(e, i))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut categories = Vec::new();
+    for (i, c) in f.list("categories")?.iter().enumerate() {
+        let c = Fields::new(
+            c.clone(),
+            format!("categories[{i}]"),
+            &["id", "name", "name_en"],
+        )?;
+        categories.push(Category {
+            id: c.text("id", true)?,
+            name: c.text("name", true)?,
+            name_en: c.text("name_en", false)?,
+        });
+    }
+    let mut synonyms = Vec::new();
+    for (i, g) in f.list("synonyms")?.iter().enumerate() {
+        if !Array::is_array(g) {
+            return Err(format!(
+                "synonyms[{i}]: expected a list, got {}",
+                type_name(g)
+            ));
+        }
+        let group = Array::from(g)
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                w.as_string().ok_or_else(|| {
+                    format!("synonyms[{i}][{k}]: expected text, got {}", type_name(&w))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        synonyms.push(group);
+    }
+    let unanswered = match f.object("unanswered", &["note", "phrasings", "keywords"])? {
+        Some(u) => Unanswered {
+            note: u.text("note", false)?,
+            phrasings: u.texts("phrasings")?,
+            keywords: u.texts("keywords")?,
+        },
+        None => Unanswered::default(),
+    };
+    let mut contact = Contact::default();
+    let c = get(v, "contact");
+    if c.is_object() {
+        let a = get(&c, "address");
+        if a.is_object() {
+            contact.address = Some(Address {
+                text: get(&a, "text").as_string().unwrap_or_default(),
+                map: get(&a, "map").as_string().unwrap_or_default(),
+            });
+        }
+    }
+    Ok(Faq {
+        schema: None,
+        version,
+        organization: f.text("organization", false)?,
+        language: f.text("language", false)?,
+        contact,
+        categories,
+        synonyms,
+        entries,
+        unanswered,
+    })
+}
+
+fn errors_of(findings: Vec<Finding>) -> Vec<Finding> {
+    findings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
+}
+
+fn hit_to_js(h: &Hit, query: &str) -> JsValue {
+    let o = Object::new();
+    set(&o, "index", JsValue::from_f64(h.index as f64));
+    set(&o, "id", JsValue::from_str(&h.id));
+    set(&o, "score", JsValue::from_f64(h.score as f64));
+    set(&o, "raw", JsValue::from_f64(h.raw as f64));
+    let (terms, words, via) = (Array::new(), Array::new(), Array::new());
+    for m in &h.matched {
+        terms.push(&JsValue::from_str(&m.term));
+        let pair = Array::new();
+        pair.push(&JsValue::from_f64(utf16_offset(query, m.start) as f64));
+        pair.push(&JsValue::from_f64(utf16_offset(query, m.end) as f64));
+        words.push(&pair);
+        via.push(&JsValue::from_str(match m.via {
+            Via::Exact => "exact",
+            Via::Synonym { .. } => "synonym",
+            Via::Typo { .. } => "typo",
+        }));
+    }
+    set(&o, "terms", terms.into());
+    set(&o, "words", words.into());
+    set(&o, "via", via.into());
+    o.into()
 }
 
 /// The answer engine over one FAQ.
@@ -64,14 +299,12 @@ pub struct FaqEngine {
 #[wasm_bindgen]
 impl FaqEngine {
     /// Builds the engine from an FAQ object (the parsed `faq.json`). Throws an `Error` whose
-    /// message lists what is wrong when the FAQ has errors.
+    /// message says what is wrong and where when the FAQ cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(faq: JsValue) -> Result<FaqEngine, JsError> {
-        let faq: Faq = serde_wasm_bindgen::from_value(faq)
-            .map_err(|e| JsError::new(&format!("faq.json: {e}")))?;
-        let errors: Vec<String> = validate(&faq)
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
+        let faq = read_faq(&faq).map_err(|e| JsError::new(&format!("faq.json: {e}")))?;
+        let errors: Vec<String> = errors_of(validate(&faq))
+            .iter()
             .map(|f| f.to_string())
             .collect();
         if !errors.is_empty() {
@@ -82,41 +315,32 @@ impl FaqEngine {
         })
     }
 
-    /// Answers a question: `{status, hits, candidates, reason, truncated}`.
+    /// Answers a question: `{status, hits, candidates, reason, truncated}`; each hit has
+    /// `index, id, score, raw, terms, words ([start, end] in the query), via`.
     pub fn ask(&self, query: &str, top: usize) -> JsValue {
         let r = self.engine.ask(query, top.clamp(1, 20));
-        let hit = |h: &crate::engine::Hit| JsHit {
-            index: h.index,
-            id: h.id.clone(),
-            score: h.score,
-            raw: h.raw,
-            terms: h.matched.iter().map(|m| m.term.clone()).collect(),
-            words: h
-                .matched
-                .iter()
-                .map(|m| [utf16_offset(query, m.start), utf16_offset(query, m.end)])
-                .collect(),
-            via: h
-                .matched
-                .iter()
-                .map(|m| match m.via {
-                    Via::Exact => "exact",
-                    Via::Synonym { .. } => "synonym",
-                    Via::Typo { .. } => "typo",
-                })
-                .collect(),
-        };
-        to_js(&JsReply {
-            status: match r.status {
+        let o = Object::new();
+        set(
+            &o,
+            "status",
+            JsValue::from_str(match r.status {
                 Status::Answer => "answer",
                 Status::Ambiguous => "ambiguous",
                 Status::None => "none",
-            },
-            hits: r.hits.iter().map(hit).collect(),
-            candidates: r.candidates.iter().map(hit).collect(),
-            reason: r.reason,
-            truncated: r.truncated,
-        })
+            }),
+        );
+        let hits: Array = r.hits.iter().map(|h| hit_to_js(h, query)).collect();
+        let candidates: Array = r.candidates.iter().map(|h| hit_to_js(h, query)).collect();
+        set(&o, "hits", hits.into());
+        set(&o, "candidates", candidates.into());
+        set(
+            &o,
+            "reason",
+            r.reason
+                .map_or(JsValue::NULL, |x| JsValue::from_str(x.code())),
+        );
+        set(&o, "truncated", JsValue::from_bool(r.truncated));
+        o.into()
     }
 
     /// Ranges of `text` to mark for the given terms, flattened `[start, end, start, end, …]` in
@@ -136,27 +360,27 @@ impl FaqEngine {
     }
 }
 
-/// Checks an FAQ object: a list of `{severity, place, message}`; parse errors come as one error.
+/// Checks an FAQ object: a list of `{severity, place, message}` errors (an empty list when the
+/// FAQ can be used).
 #[wasm_bindgen(js_name = validateFaq)]
-pub fn validate_faq(faq: JsValue) -> JsValue {
-    let findings: Vec<JsFinding> = match serde_wasm_bindgen::from_value::<Faq>(faq) {
-        Ok(faq) => validate(&faq)
-            .into_iter()
-            .map(|f| JsFinding {
-                severity: if f.severity == Severity::Error {
-                    "error"
-                } else {
-                    "warning"
-                },
-                place: f.place,
-                message: f.message,
-            })
-            .collect(),
-        Err(e) => vec![JsFinding {
-            severity: "error",
+pub fn validate_faq(faq: JsValue) -> Array {
+    let found = match read_faq(&faq) {
+        Ok(faq) => errors_of(validate(&faq)),
+        Err(message) => vec![Finding {
+            severity: Severity::Error,
             place: "faq.json".into(),
-            message: e.to_string(),
+            entry: None,
+            message,
         }],
     };
-    to_js(&findings)
+    found
+        .iter()
+        .map(|f| {
+            let o = Object::new();
+            set(&o, "severity", JsValue::from_str("error"));
+            set(&o, "place", JsValue::from_str(&f.place));
+            set(&o, "message", JsValue::from_str(&f.message));
+            JsValue::from(o)
+        })
+        .collect()
 }

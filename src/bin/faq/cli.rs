@@ -1,13 +1,6 @@
-//! `faq`: the command-line tool for the FAQ's editors.
-//!
-//! ```text
-//! faq validate [FILE] [--json]
-//! faq ask "QUESTION" [--faq FILE] [--top N] [--json]
-//! faq eval FILE.tsv [--faq FILE] [--json]
-//! faq bench [--faq FILE] [--queries FILE.tsv] [--rounds N]
-//! ```
+//! The commands of the `faq` tool (native only: it reads files and prints JSON).
 
-use faq_widget::engine::{Engine, Reply, Status, Via};
+use faq_widget::engine::{Engine, NoAnswer, Reply, Status, Via};
 use faq_widget::eval::{evaluate, parse_tsv, Report};
 use faq_widget::faq::{parse_json, validate, Faq, Severity};
 use std::process::ExitCode;
@@ -105,7 +98,8 @@ fn load_valid(path: &str) -> Result<Faq, String> {
     }
 }
 
-fn main() -> ExitCode {
+/// Runs the command line; the exit status says how it went.
+pub fn main() -> ExitCode {
     let mut argv = std::env::args().skip(1);
     let Some(cmd) = argv.next() else {
         eprintln!("{USAGE}");
@@ -227,7 +221,7 @@ fn ask_json(faq: &Faq, r: &Reply) -> serde_json::Value {
     serde_json::json!({
         "status": r.status, "answers": hits,
         "candidates": r.candidates.iter().map(|h| serde_json::json!({"id": h.id, "score": h.score, "raw": h.raw})).collect::<Vec<_>>(),
-        "unanswered_score": r.unanswered_score, "reason": r.reason, "truncated": r.truncated, "unknown": r.unknown,
+        "unanswered_score": r.unanswered_score, "reason": r.reason.map(explain_none), "truncated": r.truncated, "unknown": r.unknown,
     })
 }
 
@@ -246,6 +240,23 @@ fn describe(via: &Via) -> String {
     }
 }
 
+/// Says in words why there is no answer.
+fn explain_none(reason: NoAnswer) -> String {
+    match reason {
+        NoAnswer::NoWords => "no words that carry a question".into(),
+        NoAnswer::NoMatch => "no word of the question is in the FAQ".into(),
+        NoAnswer::Unanswered { unanswered, best } => {
+            format!("closer to a topic the FAQ does not answer ({unanswered:.2} ≥ {best:.2})")
+        }
+        NoAnswer::LowConfidence { confidence, min } => {
+            format!("the best entry explains too little of the question (confidence {confidence:.2} < {min:.2})")
+        }
+        NoAnswer::LowScore { score, min } => {
+            format!("too little evidence (score {score:.2} < {min:.2})")
+        }
+    }
+}
+
 fn print_reply(faq: &Faq, query: &str, r: &Reply) {
     println!("question: {query}");
     if r.truncated {
@@ -256,7 +267,10 @@ fn print_reply(faq: &Faq, query: &str, r: &Reply) {
     }
     match r.status {
         Status::None => {
-            println!("no answer: {}", r.reason.as_deref().unwrap_or(""));
+            println!(
+                "no answer: {}",
+                r.reason.map(explain_none).unwrap_or_default()
+            );
             if let Some(c) = r.candidates.first() {
                 println!(
                     "  closest entry: {} (confidence {:.2}, score {:.2})",
