@@ -17,7 +17,27 @@
 use crate::faq::Faq;
 use crate::text::{expand_shorthand, is_light, is_stop, phonetic_key, stem, tokenize};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, deterministic hash for the index's short keys (words). The keys come from the
+/// FAQ; questions only look keys up, so there is nothing to gain for an attacker.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Longest query the engine reads, in bytes; the rest is ignored (the widget says so).
 pub const MAX_QUERY_BYTES: usize = 1000;
@@ -267,6 +287,8 @@ pub struct Engine {
     /// Surface words by phonetic key.
     fuzzy: Vec<FuzzyWord>,
     by_key: HashMap<String, usize>,
+    /// Indexes into `fuzzy` by the first letter of the key.
+    by_first: HashMap<u8, Vec<u32>>,
     params: Params,
 }
 
@@ -281,17 +303,18 @@ impl Engine {
         let mut engine = Engine {
             ids: faq.entries.iter().map(|e| e.id.clone()).collect(),
             n: faq.entries.len(),
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             phrase_class: Vec::new(),
             phrase_norm: Vec::new(),
-            synonyms: HashMap::new(),
-            known_stems: HashMap::new(),
+            synonyms: HashMap::default(),
+            known_stems: HashMap::default(),
             fuzzy: Vec::new(),
-            by_key: HashMap::new(),
+            by_key: HashMap::default(),
+            by_first: HashMap::default(),
             params,
         };
         // Synonyms first: the index reads every text through them.
-        let mut surfaces: HashMap<String, (String, u32, bool)> = HashMap::new();
+        let mut surfaces: HashMap<String, (String, u32, bool)> = HashMap::default();
         for group in &faq.synonyms {
             let Some(first) = group.first() else { continue };
             let canonical: Vec<String> = plain_stems(first);
@@ -321,7 +344,7 @@ impl Engine {
         }
         // Per class, the best field weight of each term; and every phrasing's terms.
         let classes = engine.n + 1;
-        let mut weights: Vec<HashMap<String, f32>> = vec![HashMap::new(); classes];
+        let mut weights: Vec<HashMap<String, f32>> = vec![HashMap::default(); classes];
         let mut phrases: Vec<(u32, Vec<String>)> = Vec::new();
         let cat_name = |id: &str| -> String {
             faq.categories
@@ -333,8 +356,11 @@ impl Engine {
         let unanswered = [(&faq.unanswered.phrasings, &faq.unanswered.keywords)];
         for (class, class_weights) in weights.iter_mut().enumerate() {
             let mut add = |text: &str, w: f32, phrase: bool| {
-                note_surfaces(text, &mut surfaces);
-                let terms = engine.analyze(text, false);
+                let raw = engine.raw_words(text, false);
+                for w in &raw {
+                    note_surface(w, &mut surfaces);
+                }
+                let terms = engine.terms_of(&engine.apply_synonyms(raw));
                 if phrase {
                     let keys: Vec<String> = terms
                         .iter()
@@ -380,7 +406,7 @@ impl Engine {
             }
         }
         // Postings with a soft inverse document frequency.
-        let mut postings: HashMap<String, TermData> = HashMap::new();
+        let mut postings: HashMap<String, TermData> = HashMap::default();
         for (class, map) in weights.iter().enumerate() {
             for (key, &w) in map {
                 postings
@@ -451,6 +477,10 @@ impl Engine {
                 }
             }
         }
+        for (j, f) in engine.fuzzy.iter().enumerate() {
+            let first = f.key.as_bytes().first().copied().unwrap_or(0);
+            engine.by_first.entry(first).or_default().push(j as u32);
+        }
         engine
     }
 
@@ -471,6 +501,7 @@ impl Engine {
         let classes = self.n + 1;
         let mut raw = vec![0f32; classes];
         let mut dots = vec![0f32; self.phrase_norm.len()];
+        let mut touched: Vec<u32> = Vec::new();
         let mut total = 0f32;
         let mut qnorm = 0f32;
         let mut unknown = Vec::new();
@@ -495,7 +526,11 @@ impl Engine {
             if !t.key.contains(' ') {
                 qnorm += (t.weight * idf).powi(2);
                 for &pid in &data.phrases {
-                    dots[pid as usize] += t.weight * idf * idf;
+                    let d = &mut dots[pid as usize];
+                    if *d == 0.0 {
+                        touched.push(pid);
+                    }
+                    *d += t.weight * idf * idf;
                 }
             }
             for p in &data.classes {
@@ -508,11 +543,12 @@ impl Engine {
         // The best-matching phrasing of each class (cosine of idf vectors).
         let mut similarity = vec![0f32; classes];
         let qnorm = qnorm.sqrt();
-        for (pid, &dot) in dots.iter().enumerate() {
+        for &pid in &touched {
+            let pid = pid as usize;
             let norm = self.phrase_norm[pid] * qnorm;
-            if dot > 0.0 && norm > 0.0 {
+            if norm > 0.0 {
                 let c = self.phrase_class[pid] as usize;
-                similarity[c] = similarity[c].max(dot / norm);
+                similarity[c] = similarity[c].max(dots[pid] / norm);
             }
         }
         let rank: Vec<f32> = (0..classes)
@@ -644,6 +680,12 @@ impl Engine {
     /// Reads a text into words: shorthand expanded, stemmed, typos corrected (`query` only) and
     /// synonyms read as their group's first word. Stop words stay, marked.
     fn read_words(&self, text: &str, query: bool) -> Vec<Word> {
+        let words = self.raw_words(text, query);
+        self.apply_synonyms(words)
+    }
+
+    /// Words of a text: shorthand expanded, stemmed, typos corrected (`query` only).
+    fn raw_words(&self, text: &str, query: bool) -> Vec<Word> {
         let max_words = if query { MAX_QUERY_WORDS } else { 4096 };
         let mut words: Vec<Word> = Vec::new();
         for tok in tokenize(text, max_words) {
@@ -668,7 +710,12 @@ impl Engine {
                 words.push(word);
             }
         }
-        // Multi-word synonyms, longest first, over the whole sequence (stop words included).
+        words
+    }
+
+    /// Reads multi-word synonyms as their group's first word, longest first, over the whole
+    /// sequence (stop words included).
+    fn apply_synonyms(&self, words: Vec<Word>) -> Vec<Word> {
         let mut i = 0;
         let mut read: Vec<Word> = Vec::with_capacity(words.len());
         'outer: while i < words.len() {
@@ -745,7 +792,10 @@ impl Engine {
             if a.stem == b.stem || (a.light && b.light) {
                 continue;
             }
-            let key = format!("{} {}", a.stem, b.stem);
+            let mut key = String::with_capacity(a.stem.len() + b.stem.len() + 1);
+            key.push_str(&a.stem);
+            key.push(' ');
+            key.push_str(&b.stem);
             if seen.contains(&key) {
                 continue;
             }
@@ -780,16 +830,18 @@ impl Engine {
         } else {
             let max = if len >= 8 { 2 } else { 1 };
             let mut best: Option<(usize, usize)> = None;
-            for (j, f) in self.fuzzy.iter().enumerate() {
+            // Typos rarely touch the first letter: only words that start alike are candidates.
+            let first = key.as_bytes().first().copied().unwrap_or(0);
+            let bucket = self.by_first.get(&first).map_or(&[][..], Vec::as_slice);
+            for &j in bucket {
+                let j = j as usize;
+                let f = &self.fuzzy[j];
                 let kl = f.key.len();
                 if kl + max < key.len() || key.len() + max < kl {
                     continue;
                 }
-                // Short words may only have lost a letter ("wfi" → "wifi", "lnea" → "linea"), and
-                // typos rarely touch the first letter.
-                if (len <= 4 && kl <= key.len())
-                    || f.key.as_bytes().first() != key.as_bytes().first()
-                {
+                // Short words may only have lost a letter ("wfi" → "wifi", "lnea" → "linea").
+                if len <= 4 && kl <= key.len() {
                     continue;
                 }
                 let d = strsim::osa_distance(&key, &f.key);
@@ -848,6 +900,16 @@ fn plain_stems(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Records a word as the FAQ writes it, with its stem and frequency, for typo correction.
+fn note_surface(w: &Word, surfaces: &mut HashMap<String, (String, u32, bool)>) {
+    match surfaces.get_mut(&w.surface) {
+        Some(slot) => slot.1 += 1,
+        None => {
+            surfaces.insert(w.surface.clone(), (w.stem.clone(), 1, w.stop));
+        }
+    }
 }
 
 /// Records the surface words of a text, with their stem and frequency, for typo correction.

@@ -243,6 +243,29 @@ pub const MAX_ENTRIES: usize = 20_000;
 /// Largest text accepted in one field, in bytes.
 pub const MAX_FIELD_BYTES: usize = 20_000;
 
+/// Text from the file as messages show it: control characters escaped (so nothing in the file
+/// can drive the editor's terminal) and cut after 60 characters.
+fn shown(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .escape_debug()
+        .collect();
+    if s.chars().nth(60).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// A phone number as `tel:` and `wa.me` links need it: digits, with an optional leading `+` and
+/// spaces.
+fn looks_like_phone(s: &str) -> bool {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+}
+
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
@@ -260,8 +283,12 @@ fn looks_like_email(s: &str) -> bool {
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && s.chars()
-                    .all(|c| !c.is_whitespace() && c != '<' && c != '>' && c != '"')
+                && user
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
+                && domain
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
         }
         _ => false,
     }
@@ -316,7 +343,8 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
         }
     }
     for (i, e) in faq.entries.iter().enumerate() {
-        let place = |field: &str| format!("entry #{} \"{}\" field \"{}\"", i + 1, e.id, field);
+        let place =
+            |field: &str| format!("entry #{} \"{}\" field \"{}\"", i + 1, shown(&e.id), field);
         if !is_valid_id(&e.id) {
             err(
                 place("id"),
@@ -348,7 +376,7 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
                 Some(&e.id),
                 format!(
                     "unknown category \"{}\" (known: {})",
-                    e.category,
+                    shown(&e.category),
                     cat_ids.join(", ")
                 ),
             );
@@ -392,7 +420,10 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
             err(
                 "contact.address.map".into(),
                 None,
-                format!("the map link must start with https:// (got \"{}\")", a.map),
+                format!(
+                    "the map link must start with https:// (got \"{}\")",
+                    shown(&a.map)
+                ),
             );
         }
     }
@@ -401,29 +432,102 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
             err(
                 format!("contact.email[{k}].address"),
                 None,
-                format!("\"{}\" is not an e-mail address", m.value.address),
+                format!("\"{}\" is not an e-mail address", shown(&m.value.address)),
             );
         }
     }
     for (k, w) in faq.contact.whatsapp.iter().enumerate() {
-        if !w
-            .value
-            .number
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '+' || c == ' ')
-            || w.value.number.is_empty()
-        {
+        if !looks_like_phone(&w.value.number) {
             err(
                 format!("contact.whatsapp[{k}].number"),
                 None,
-                format!("\"{}\" is not a phone number", w.value.number),
+                format!("\"{}\" is not a phone number", shown(&w.value.number)),
             );
+        }
+    }
+    if let Some(p) = &faq.contact.pbx {
+        // The widget makes `tel:` links of these.
+        for (name, number) in [("number", &p.number), ("tel", &p.tel)] {
+            let optional = name == "tel" && number.is_empty();
+            if !optional && !looks_like_phone(number) {
+                err(
+                    format!("contact.pbx.{name}"),
+                    None,
+                    format!("\"{}\" is not a phone number", shown(number)),
+                );
+            }
+        }
+    }
+    // The size cap and the NUL check hold for every text the widget shows, not only entries.
+    for (place, text) in other_texts(faq) {
+        if text.len() > MAX_FIELD_BYTES {
+            err(
+                place.clone(),
+                None,
+                format!(
+                    "{} bytes is longer than the {} allowed",
+                    text.len(),
+                    MAX_FIELD_BYTES
+                ),
+            );
+        }
+        if text.contains('\u{0}') {
+            err(place, None, "contains a NUL character".into());
         }
     }
     // Warnings are for the editors (the CLI); the browser only needs to know if it can answer,
     // so they stay out of the WebAssembly download.
     #[cfg(not(target_arch = "wasm32"))]
     out.extend(warnings(faq));
+    out
+}
+
+/// Every text outside the entries, with where it stands.
+fn other_texts(faq: &Faq) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = vec![
+        ("organization".into(), &faq.organization),
+        ("language".into(), &faq.language),
+        ("unanswered.note".into(), &faq.unanswered.note),
+    ];
+    let c = &faq.contact;
+    out.push(("contact.intro".into(), &c.intro));
+    out.push(("contact.intro_en".into(), &c.intro_en));
+    if let Some(p) = &c.pbx {
+        out.push(("contact.pbx.label".into(), &p.label));
+        for (k, x) in p.extensions.iter().enumerate() {
+            out.push((format!("contact.pbx.extensions[{k}].ext"), &x.ext));
+            out.push((format!("contact.pbx.extensions[{k}].label"), &x.label));
+            out.push((format!("contact.pbx.extensions[{k}].label_en"), &x.label_en));
+        }
+    }
+    for (k, w) in c.whatsapp.iter().enumerate() {
+        out.push((format!("contact.whatsapp[{k}].label"), &w.label));
+        out.push((format!("contact.whatsapp[{k}].label_en"), &w.label_en));
+    }
+    for (k, m) in c.email.iter().enumerate() {
+        out.push((format!("contact.email[{k}].label"), &m.label));
+        out.push((format!("contact.email[{k}].label_en"), &m.label_en));
+    }
+    if let Some(a) = &c.address {
+        out.push(("contact.address.text".into(), &a.text));
+        out.push(("contact.address.map".into(), &a.map));
+    }
+    for (k, cat) in faq.categories.iter().enumerate() {
+        out.push((format!("categories[{k}].id"), &cat.id));
+        out.push((format!("categories[{k}].name"), &cat.name));
+        out.push((format!("categories[{k}].name_en"), &cat.name_en));
+    }
+    for (g, group) in faq.synonyms.iter().enumerate() {
+        for (k, w) in group.iter().enumerate() {
+            out.push((format!("synonyms[{g}][{k}]"), w));
+        }
+    }
+    for (k, p) in faq.unanswered.phrasings.iter().enumerate() {
+        out.push((format!("unanswered.phrasings[{k}]"), p));
+    }
+    for (k, w) in faq.unanswered.keywords.iter().enumerate() {
+        out.push((format!("unanswered.keywords[{k}]"), w));
+    }
     out
 }
 
@@ -444,7 +548,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
     for (i, e) in faq.entries.iter().enumerate() {
         if e.phrasings.is_empty() {
             warn(
-                format!("entry #{} \"{}\" field \"phrasings\"", i + 1, e.id),
+                format!("entry #{} \"{}\" field \"phrasings\"", i + 1, shown(&e.id)),
                 Some(&e.id),
                 "no alternative phrasings: customers who ask in other words may not find this entry".into(),
             );
@@ -458,7 +562,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
             if key.is_empty() {
                 if field != "question" {
                     warn(
-                        format!("entry #{} \"{}\" field \"{field}\"", i + 1, e.id),
+                        format!("entry #{} \"{}\" field \"{field}\"", i + 1, shown(&e.id)),
                         Some(&e.id),
                         "phrasing has no words".into(),
                     );
@@ -467,12 +571,12 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
             }
             match owner.get(&key) {
                 Some((j, f)) if *j == i => warn(
-                    format!("entry #{} \"{}\" field \"{field}\"", i + 1, e.id),
+                    format!("entry #{} \"{}\" field \"{field}\"", i + 1, shown(&e.id)),
                     Some(&e.id),
                     format!("duplicate of this entry's {f}"),
                 ),
                 Some((j, f)) => warn(
-                    format!("entry #{} \"{}\" field \"{field}\"", i + 1, e.id),
+                    format!("entry #{} \"{}\" field \"{field}\"", i + 1, shown(&e.id)),
                     Some(&e.id),
                     format!(
                         "the same phrasing is also in entry \"{}\" ({f}): two entries answer it",
@@ -486,7 +590,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
         }
         if e.answer.trim().chars().count() < 15 && !e.answer.trim().is_empty() {
             warn(
-                format!("entry #{} \"{}\" field \"answer\"", i + 1, e.id),
+                format!("entry #{} \"{}\" field \"answer\"", i + 1, shown(&e.id)),
                 Some(&e.id),
                 "the answer is very short".into(),
             );
@@ -535,15 +639,27 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
     for (n, _) in &numbers {
         *counts.entry(n.as_str()).or_default() += 1;
     }
+    // Only the numbers one edit away are looked up (not every pair compared), so that a file
+    // with thousands of numbers validates in linear time.
     let mut reported = std::collections::BTreeSet::new();
+    let mut closest: std::collections::HashMap<&str, Option<(String, usize)>> =
+        std::collections::HashMap::new();
     for (n, place) in &numbers {
-        for (m, &cm) in &counts {
-            let cn = counts.get(n.as_str()).copied().unwrap_or(0);
-            if *m != n.as_str()
-                && cm > cn
-                && strsim::damerau_levenshtein(n, m) == 1
-                && reported.insert((n.clone(), place.clone()))
-            {
+        let cn = counts.get(n.as_str()).copied().unwrap_or(0);
+        let found = closest.entry(n.as_str()).or_insert_with(|| {
+            // The most used such number; ties go to the first in order, as before.
+            let mut best: Option<(&str, usize)> = None;
+            for_each_one_edit_away(n, |m| {
+                if let Some((&k, &cm)) = counts.get_key_value(m) {
+                    if cm > cn && best.is_none_or(|(b, _)| k < b) {
+                        best = Some((k, cm));
+                    }
+                }
+            });
+            best.map(|(m, cm)| (m.to_string(), cm))
+        });
+        if let Some((m, cm)) = found {
+            if reported.insert((n.clone(), place.clone())) {
                 warn(
                     place.clone(),
                     None,
@@ -553,6 +669,48 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Calls `f` with each digit string one edit from `n` (a digit changed, added or dropped, or two
+/// neighbours swapped: Damerau-Levenshtein distance 1), some more than once.
+#[cfg(not(target_arch = "wasm32"))]
+fn for_each_one_edit_away(n: &str, mut f: impl FnMut(&str)) {
+    let b = n.as_bytes();
+    let mut v: Vec<u8> = Vec::with_capacity(b.len() + 1);
+    let mut emit = |v: &[u8]| {
+        if v != b {
+            if let Ok(m) = std::str::from_utf8(v) {
+                f(m);
+            }
+        }
+    };
+    for i in 0..=b.len() {
+        for d in b'0'..=b'9' {
+            v.clear();
+            v.extend_from_slice(&b[..i]);
+            v.push(d);
+            v.extend_from_slice(&b[i..]);
+            emit(&v);
+            if i < b.len() {
+                v.clear();
+                v.extend_from_slice(b);
+                v[i] = d;
+                emit(&v);
+            }
+        }
+        if i < b.len() {
+            v.clear();
+            v.extend_from_slice(&b[..i]);
+            v.extend_from_slice(&b[i + 1..]);
+            emit(&v);
+        }
+        if i + 1 < b.len() {
+            v.clear();
+            v.extend_from_slice(b);
+            v.swap(i, i + 1);
+            emit(&v);
+        }
+    }
 }
 
 /// Every run of 7 to 13 digits in the FAQ's texts and contacts, with where it stands.
@@ -575,12 +733,12 @@ fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
     for (i, e) in faq.entries.iter().enumerate() {
         scan(
             &e.answer,
-            format!("entry #{} \"{}\" field \"answer\"", i + 1, e.id),
+            format!("entry #{} \"{}\" field \"answer\"", i + 1, shown(&e.id)),
         );
         if let Some(en) = &e.en {
             scan(
                 &en.answer,
-                format!("entry #{} \"{}\" field \"en.answer\"", i + 1, e.id),
+                format!("entry #{} \"{}\" field \"en.answer\"", i + 1, shown(&e.id)),
             );
         }
     }
@@ -593,12 +751,104 @@ fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
     out
 }
 
-/// Parses FAQ JSON text. Errors say what is wrong and at which line and column.
+/// Parses FAQ JSON text. Errors say what is wrong and at which line and column, and, when the
+/// JSON is well formed but says the wrong thing, in which entry and field.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn parse_json(text: &str) -> Result<Faq, String> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    serde_json::from_str::<Faq>(text)
-        .map_err(|e| format!("line {}, column {}: {}", e.line(), e.column(), e))
+    let body = text.trim_start();
+    if body.is_empty() {
+        return Err(
+            "line 1, column 1: the file is empty; expected a JSON object such as {\"entries\": [...]}"
+                .into(),
+        );
+    }
+    if !body.starts_with('{') {
+        let before = &text[..text.len() - body.len()];
+        let line = before.matches('\n').count() + 1;
+        let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
+        let found = body
+            .chars()
+            .next()
+            .map(|c| shown(&c.to_string()))
+            .unwrap_or_default();
+        return Err(format!(
+            "line {line}, column {column}: the FAQ must be a JSON object such as {{\"entries\": [...]}}, not something starting with \"{found}\""
+        ));
+    }
+    serde_json::from_str::<Faq>(text).map_err(|e| {
+        // serde_json ends its message with the place; it is said once, first.
+        let full = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let message = full.strip_suffix(&suffix).unwrap_or(&full);
+        let within = match e.classify() {
+            serde_json::error::Category::Data => {
+                locate(text).map(|w| format!("{w}: ")).unwrap_or_default()
+            }
+            _ => String::new(),
+        };
+        format!(
+            "line {}, column {}: {within}{message}",
+            e.line(),
+            e.column()
+        )
+    })
+}
+
+/// For well-formed JSON that does not make an FAQ: the one entry (and field), or the one
+/// top-level field, that does not read. `None` when that is not a single place.
+#[cfg(not(target_arch = "wasm32"))]
+fn locate(text: &str) -> Option<String> {
+    use serde_json::{Map, Value};
+    let value: Value = serde_json::from_str(text).ok()?;
+    let top = value.as_object()?;
+    let mut places = Vec::new();
+    for (key, v) in top {
+        if key == "entries" && v.is_array() {
+            continue;
+        }
+        let mut probe = Map::new();
+        probe.insert("entries".into(), Value::Array(Vec::new()));
+        probe.insert(key.clone(), v.clone());
+        if serde_json::from_value::<Faq>(Value::Object(probe)).is_err() {
+            places.push(format!("field \"{}\"", shown(key)));
+        }
+    }
+    for (i, v) in top
+        .get("entries")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        if serde_json::from_value::<Entry>(v.clone()).is_ok() {
+            continue;
+        }
+        let id = v
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|id| format!(" \"{}\"", shown(id)));
+        // The field that fails on its own, next to stand-ins for the required ones.
+        let field = v.as_object().into_iter().flatten().find(|(key, v)| {
+            let mut probe: Map<String, Value> = ["id", "question", "answer"]
+                .iter()
+                .map(|k| (k.to_string(), Value::from("x")))
+                .collect();
+            probe.insert(key.to_string(), (*v).clone());
+            serde_json::from_value::<Entry>(Value::Object(probe)).is_err()
+        });
+        let field = field.map(|(key, _)| format!(" field \"{}\"", shown(key)));
+        places.push(format!(
+            "entry #{}{}{}",
+            i + 1,
+            id.unwrap_or_default(),
+            field.unwrap_or_default()
+        ));
+    }
+    match places.len() {
+        1 => places.pop(),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -681,6 +931,22 @@ mod tests {
         assert!(found.iter().any(|f| f.severity == Severity::Warning
             && f.message.contains("31701830")
             && f.place.contains("\"b\"")));
+    }
+
+    #[test]
+    fn one_edit_away_is_damerau_levenshtein_distance_one() {
+        let n = "3701830";
+        let mut near = std::collections::BTreeSet::new();
+        for_each_one_edit_away(n, |m| {
+            near.insert(m.to_string());
+        });
+        assert!(near.iter().all(|m| strsim::damerau_levenshtein(n, m) == 1));
+        for m in [
+            "3701831", "370183", "37018300", "3710830", "03701830", "3701803",
+        ] {
+            assert!(near.contains(m), "{m}");
+        }
+        assert!(!near.contains(n) && !near.contains("3701000"));
     }
 
     #[test]

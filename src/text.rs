@@ -158,39 +158,83 @@ pub fn normalize(input: &str) -> String {
 ///
 /// This is language, not FAQ content: it is the same for every FAQ in Spanish or English.
 pub fn expand_shorthand(word: &str) -> Option<&'static [&'static str]> {
-    let out: &'static [&'static str] = match word {
-        "q" | "k" | "ke" | "qe" => &["que"],
-        "xq" | "pq" | "xk" | "pk" | "porq" | "porke" | "xke" | "xque" | "pqe" => &["porque"],
-        "x" => &["por"],
-        "tb" | "tmb" | "tbn" | "tambn" => &["tambien"],
-        "d" => &["de"],
-        "pa" => &["para"],
-        "cta" | "ctas" => &["cuenta"],
-        "bco" | "bcos" => &["banco"],
-        "ud" | "uds" | "usd" => &["usted"],
-        "xfa" | "xfavor" | "porfa" | "porfis" | "plis" | "pls" | "plz" => &["por", "favor"],
-        "msj" | "msg" | "mje" => &["mensaje"],
-        "tlf" | "telf" | "tel" | "tlfn" | "fono" => &["telefono"],
-        "cel" => &["celular"],
-        "dnd" | "dond" => &["donde"],
-        "cn" => &["con"],
-        "tngo" | "tgo" => &["tengo"],
-        "nd" => &["nada"],
-        "ntp" => &["no", "te", "preocupes"],
-        "info" => &["informacion"],
-        "wsp" | "wpp" | "wasap" | "guasap" | "whats" | "wats" | "watsap" | "whatsap" => {
-            &["whatsapp"]
-        }
-        "fb" | "face" => &["facebook"],
-        "aki" => &["aqui"],
-        "kiero" => &["quiero"],
-        "derrepente" | "derepente" => &["de", "repente"],
-        "kien" => &["quien"],
-        "komo" => &["como"],
-        _ => return None,
-    };
-    Some(out)
+    SHORTHAND
+        .binary_search_by(|(k, _)| k.cmp(&word))
+        .ok()
+        .map(|i| SHORTHAND[i].1)
 }
+
+/// Shorthand and what it stands for, sorted by shorthand (a test checks) for binary search.
+type Expansion = (&'static str, &'static [&'static str]);
+const SHORTHAND: &[Expansion] = &[
+    ("aki", &["aqui"]),
+    ("bco", &["banco"]),
+    ("bcos", &["banco"]),
+    ("cel", &["celular"]),
+    ("cn", &["con"]),
+    ("cta", &["cuenta"]),
+    ("ctas", &["cuenta"]),
+    ("d", &["de"]),
+    ("derepente", &["de", "repente"]),
+    ("derrepente", &["de", "repente"]),
+    ("dnd", &["donde"]),
+    ("dond", &["donde"]),
+    ("face", &["facebook"]),
+    ("fb", &["facebook"]),
+    ("fono", &["telefono"]),
+    ("guasap", &["whatsapp"]),
+    ("info", &["informacion"]),
+    ("k", &["que"]),
+    ("ke", &["que"]),
+    ("kien", &["quien"]),
+    ("kiero", &["quiero"]),
+    ("komo", &["como"]),
+    ("mje", &["mensaje"]),
+    ("msg", &["mensaje"]),
+    ("msj", &["mensaje"]),
+    ("nd", &["nada"]),
+    ("ntp", &["no", "te", "preocupes"]),
+    ("pa", &["para"]),
+    ("pk", &["porque"]),
+    ("plis", &["por", "favor"]),
+    ("pls", &["por", "favor"]),
+    ("plz", &["por", "favor"]),
+    ("porfa", &["por", "favor"]),
+    ("porfis", &["por", "favor"]),
+    ("porke", &["porque"]),
+    ("porq", &["porque"]),
+    ("pq", &["porque"]),
+    ("pqe", &["porque"]),
+    ("q", &["que"]),
+    ("qe", &["que"]),
+    ("tambn", &["tambien"]),
+    ("tb", &["tambien"]),
+    ("tbn", &["tambien"]),
+    ("tel", &["telefono"]),
+    ("telf", &["telefono"]),
+    ("tgo", &["tengo"]),
+    ("tlf", &["telefono"]),
+    ("tlfn", &["telefono"]),
+    ("tmb", &["tambien"]),
+    ("tngo", &["tengo"]),
+    ("ud", &["usted"]),
+    ("uds", &["usted"]),
+    ("usd", &["usted"]),
+    ("wasap", &["whatsapp"]),
+    ("wats", &["whatsapp"]),
+    ("watsap", &["whatsapp"]),
+    ("whats", &["whatsapp"]),
+    ("whatsap", &["whatsapp"]),
+    ("wpp", &["whatsapp"]),
+    ("wsp", &["whatsapp"]),
+    ("x", &["por"]),
+    ("xfa", &["por", "favor"]),
+    ("xfavor", &["por", "favor"]),
+    ("xk", &["porque"]),
+    ("xke", &["porque"]),
+    ("xq", &["porque"]),
+    ("xque", &["porque"]),
+];
 
 /// Words that carry no intent on their own: articles, prepositions, pronouns, greetings and
 /// courtesy, in Spanish and English. Deliberately short: the words that do carry FAQ intent
@@ -527,10 +571,14 @@ pub fn stem(word: &str) -> String {
     }
     let mut s: &str = word;
     // Enclitic pronouns after an infinitive or gerund: cambiarla, enviarles, pasarme.
+    let last = w[w.len() - 1];
     for enc in [
         "selo", "sela", "melo", "mela", "los", "las", "les", "nos", "lo", "la", "le", "me", "se",
         "te",
     ] {
+        if enc.as_bytes()[enc.len() - 1] != last {
+            continue;
+        }
         if let Some(rest) = s.strip_suffix(enc) {
             if rest.len() >= 5
                 && (rest.ends_with("ar")
@@ -553,7 +601,12 @@ pub fn stem(word: &str) -> String {
         "ado", "ida", "ido", "aras", "ara", "amos", "emos", "imos", "ing", "ed", "ar", "er", "ir",
         "as", "es", "os", "an", "en", "a", "e", "o", "s",
     ];
+    let last = s.as_bytes()[s.len() - 1];
     for suf in SUFFIXES {
+        // Cheap first test: most suffixes cannot match the last letter.
+        if suf.as_bytes()[suf.len() - 1] != last {
+            continue;
+        }
         if let Some(rest) = s.strip_suffix(suf) {
             if rest.len() >= 3 {
                 let mut out = rest.to_string();

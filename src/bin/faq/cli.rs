@@ -70,6 +70,11 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
 /// Reads and parses an FAQ file; the error names the file and the place.
 fn load_faq(path: &str) -> Result<Faq, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(format!(
+            "{path}: line 1, column 1: not valid UTF-8: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let before = &e.as_bytes()[..at];
@@ -430,11 +435,16 @@ fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
         std::hint::black_box(engine.ask(q, 3));
     }
     let mut times: Vec<u128> = Vec::with_capacity(queries.len() * a.rounds);
+    let mut slowest = (0u128, "");
     for _ in 0..a.rounds.max(1) {
         for q in &queries {
             let t = Instant::now();
             std::hint::black_box(engine.ask(q, 3));
-            times.push(t.elapsed().as_nanos());
+            let ns = t.elapsed().as_nanos();
+            times.push(ns);
+            if ns > slowest.0 {
+                slowest = (ns, q.as_str());
+            }
         }
     }
     times.sort_unstable();
@@ -448,6 +458,6 @@ fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
     println!("index build:  {:.3} ms", build.as_secs_f64() * 1000.0);
     println!("query p50:    {:.1} µs", pct(0.5));
     println!("query p99:    {:.1} µs", pct(0.99));
-    println!("query max:    {:.1} µs", pct(1.0));
+    println!("query max:    {:.1} µs  ({:?})", pct(1.0), slowest.1);
     Ok(ExitCode::SUCCESS)
 }
