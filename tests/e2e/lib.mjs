@@ -1,0 +1,103 @@
+// Shared helpers for the browser tests: a static server on 127.0.0.1 that sends a strict CSP, and
+// Debian's Chromium driven by playwright-core (no browser download).
+
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+export const FIXTURES = path.join(ROOT, "tests/e2e/fixtures");
+export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+
+/** The policy every served page gets: no inline script or style, no eval; only wasm compilation. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".png": "image/png",
+};
+
+/**
+ * Serves `/` from www/ (whose generated/ holds the bundle), `/dist/` from dist/, `/fixtures/` from
+ * tests/e2e/fixtures/ and `/pkg/` from pkg/. Records every request it receives.
+ */
+export async function startServer({ csp = STRICT_CSP } = {}) {
+  const requests = [];
+  const mounts = [
+    ["/dist/", DIST],
+    ["/fixtures/", FIXTURES],
+    ["/pkg/", path.join(ROOT, "pkg")],
+    ["/", path.join(ROOT, "www")],
+  ];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://x");
+    requests.push({ method: req.method, path: url.pathname });
+    const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
+    const rel = decodeURIComponent(url.pathname.slice(mount[0].length)) || "index.html";
+    const file = path.resolve(mount[1], rel);
+    if (!file.startsWith(mount[1]) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    const headers = { "content-type": TYPES[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" };
+    if (csp && file.endsWith(".html")) headers["content-security-policy"] = csp;
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Launches Debian's Chromium headless (playwright gives it a fresh temporary profile). */
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/** Collects console errors, page errors and CSP violations of a page. */
+export function watch(page) {
+  const log = { errors: [], console: [], violations: [] };
+  page.on("pageerror", (e) => log.errors.push(String(e)));
+  page.on("console", (m) => {
+    log.console.push({ type: m.type(), text: m.text() });
+    if (m.type() === "error" && /Content Security Policy|Refused to/.test(m.text())) log.violations.push(m.text());
+  });
+  return log;
+}
+
+/** A handle on the widget's shadow root contents. */
+export function shadow(page, selector = "faq-widget") {
+  return page.locator(selector);
+}
+
+export function fixture(name) {
+  return path.join(FIXTURES, name);
+}
