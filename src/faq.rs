@@ -246,12 +246,19 @@ pub const MAX_FIELD_BYTES: usize = 20_000;
 /// Text from the file as messages show it: control characters escaped (so nothing in the file
 /// can drive the editor's terminal) and cut after 60 characters.
 fn shown(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .take(60)
-        .collect::<String>()
-        .escape_debug()
-        .collect();
+    // Control characters and quotes are escaped by hand: `escape_debug` would pull Unicode
+    // tables into the WebAssembly download.
+    let mut out = String::new();
+    for c in s.chars().take(60) {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
     if s.chars().nth(60).is_some() {
         out.push('…');
     }

@@ -38,6 +38,36 @@ fn type_name(v: &JsValue) -> String {
     }
 }
 
+/// A JS array, or an empty one for `undefined`/`null`.
+fn list_at(v: &JsValue, path: &str) -> Result<Array, String> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(Array::new());
+    }
+    if !Array::is_array(v) {
+        return Err(format!("{path}: expected a list, got {}", type_name(v)));
+    }
+    Ok(Array::from(v))
+}
+
+/// A list of texts (missing: empty).
+fn text_list(v: &JsValue, path: &str) -> Result<Vec<String>, String> {
+    let arr = list_at(v, path)?;
+    let mut out = Vec::with_capacity(arr.length() as usize);
+    for i in 0..arr.length() {
+        let item = arr.get(i);
+        match item.as_string() {
+            Some(t) => out.push(t),
+            None => {
+                return Err(format!(
+                    "{path}[{i}]: expected text, got {}",
+                    type_name(&item)
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Reads a JS object with known fields, reporting wrong types and unknown fields by path.
 struct Fields {
     obj: JsValue,
@@ -93,31 +123,13 @@ impl Fields {
             .ok_or_else(|| format!("{}: expected text, got {}", self.at(key), type_name(&v)))
     }
 
-    fn list(&self, key: &str) -> Result<Vec<JsValue>, String> {
-        let v = self.raw(key);
-        if v.is_undefined() || v.is_null() {
-            return Ok(Vec::new());
-        }
-        if !Array::is_array(&v) {
-            return Err(format!(
-                "{}: expected a list, got {}",
-                self.at(key),
-                type_name(&v)
-            ));
-        }
-        Ok(Array::from(&v).iter().collect())
+    /// A list field as a JS array (missing: empty).
+    fn list(&self, key: &str) -> Result<Array, String> {
+        list_at(&self.raw(key), &self.at(key))
     }
 
     fn texts(&self, key: &str) -> Result<Vec<String>, String> {
-        let path = self.at(key);
-        self.list(key)?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                v.as_string()
-                    .ok_or_else(|| format!("{path}[{i}]: expected text, got {}", type_name(v)))
-            })
-            .collect()
+        text_list(&self.raw(key), &self.at(key))
     }
 
     fn object(&self, key: &str, known: &'static [&'static str]) -> Result<Option<Fields>, String> {
@@ -188,16 +200,16 @@ fn read_faq(v: &JsValue) -> Result<Faq, String> {
     if entries_v.is_undefined() {
         return Err("entries: missing".into());
     }
-    let entries = f
-        .list("entries")?
-        .iter()
-        .enumerate()
-        .map(|(i, e)| read_entry(e, i))
-        .collect::<Result<Vec<_>, _>>()?;
+    let list = f.list("entries")?;
+    let mut entries = Vec::with_capacity(list.length() as usize);
+    for i in 0..list.length() {
+        entries.push(read_entry(&list.get(i), i as usize)?);
+    }
+    let list = f.list("categories")?;
     let mut categories = Vec::new();
-    for (i, c) in f.list("categories")?.iter().enumerate() {
+    for i in 0..list.length() {
         let c = Fields::new(
-            c.clone(),
+            list.get(i),
             format!("categories[{i}]"),
             &["id", "name", "name_en"],
         )?;
@@ -207,24 +219,10 @@ fn read_faq(v: &JsValue) -> Result<Faq, String> {
             name_en: c.text("name_en", false)?,
         });
     }
+    let list = f.list("synonyms")?;
     let mut synonyms = Vec::new();
-    for (i, g) in f.list("synonyms")?.iter().enumerate() {
-        if !Array::is_array(g) {
-            return Err(format!(
-                "synonyms[{i}]: expected a list, got {}",
-                type_name(g)
-            ));
-        }
-        let group = Array::from(g)
-            .iter()
-            .enumerate()
-            .map(|(k, w)| {
-                w.as_string().ok_or_else(|| {
-                    format!("synonyms[{i}][{k}]: expected text, got {}", type_name(&w))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        synonyms.push(group);
+    for i in 0..list.length() {
+        synonyms.push(text_list(&list.get(i), &format!("synonyms[{i}]"))?);
     }
     let unanswered = match f.object("unanswered", &["note", "phrasings", "keywords"])? {
         Some(u) => Unanswered {
