@@ -1,14 +1,127 @@
-//! Native benchmark of the engine (criterion). Placeholder body replaced by the benchmark work.
-use criterion::{criterion_group, criterion_main, Criterion};
-use faq_widget::{faq::parse_json, Engine};
+//! Native benchmark of the engine (criterion): index build time and answer latency at 12, 1,000
+//! and 10,000 entries, over the questions of `../shared/eval/dev.tsv`.
+//!
+//! `cargo bench --bench engine` (or `make bench`). The larger FAQs come from the deterministic
+//! generator `bench/gen-faq.mjs` (the same files the browser benchmark uses); they are written to
+//! `bench-results/` with `node` when missing. One `ask` iteration answers every dev question
+//! once; criterion's throughput line gives questions per second, and the summary printed at the
+//! end gives microseconds per question.
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use faq_widget::eval::parse_tsv;
+use faq_widget::faq::{parse_json, Faq};
+use faq_widget::Engine;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const SIZES: [usize; 3] = [12, 1_000, 10_000];
+const SEED: u32 = 5;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The FAQ with `n` entries: faq.json itself at its own size, else a generated one.
+fn load_faq(n: usize) -> Faq {
+    let real = root().join("faq.json");
+    let text = std::fs::read_to_string(&real).expect("faq.json at the crate root");
+    let faq = parse_json(&text).expect("faq.json parses");
+    if faq.entries.len() == n {
+        return faq;
+    }
+    let path = root().join(format!("bench-results/faq-{n}.json"));
+    if !path.exists() {
+        generate(n, &path);
+    }
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse_json(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn generate(n: usize, out: &Path) {
+    let status = std::process::Command::new("node")
+        .current_dir(root())
+        .args([
+            "bench/gen-faq.mjs",
+            "--size",
+            &n.to_string(),
+            "--seed",
+            &SEED.to_string(),
+            "--out",
+        ])
+        .arg(out)
+        .status()
+        .expect("node runs bench/gen-faq.mjs (the FAQ generator)");
+    assert!(status.success(), "bench/gen-faq.mjs failed");
+}
+
+fn queries() -> Vec<String> {
+    let path = root().join("../shared/eval/dev.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse_tsv(&text)
+        .expect("dev.tsv parses")
+        .into_iter()
+        .map(|c| c.query)
+        .collect()
+}
 
 fn bench(c: &mut Criterion) {
-    let text = std::fs::read_to_string("faq.json").expect("faq.json at the crate root");
-    let faq = parse_json(&text).expect("faq.json parses");
-    let engine = Engine::new(&faq);
-    c.bench_function("ask 12 entries", |b| {
-        b.iter(|| engine.ask(std::hint::black_box("olvide la contrasena del wifi"), 3))
-    });
+    let qs = queries();
+    let faqs: Vec<(usize, Faq)> = SIZES.iter().map(|&n| (n, load_faq(n))).collect();
+    let mut summary = Vec::new();
+
+    let mut build = c.benchmark_group("build");
+    build
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4));
+    for (n, faq) in &faqs {
+        build.bench_with_input(BenchmarkId::from_parameter(n), faq, |b, faq| {
+            b.iter(|| Engine::new(black_box(faq)))
+        });
+    }
+    build.finish();
+
+    let mut ask = c.benchmark_group("ask");
+    ask.sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    ask.throughput(Throughput::Elements(qs.len() as u64));
+    for (n, faq) in &faqs {
+        let t = Instant::now();
+        let engine = Engine::new(faq);
+        let build_ms = t.elapsed().as_secs_f64() * 1e3;
+        ask.bench_with_input(BenchmarkId::from_parameter(n), &engine, |b, engine| {
+            b.iter(|| {
+                for q in &qs {
+                    black_box(engine.ask(black_box(q), 3));
+                }
+            })
+        });
+        // Per-question spread, outside criterion: each question timed alone, many times.
+        let mut times: Vec<f64> = Vec::new();
+        let rounds = if *n >= 10_000 { 5 } else { 30 };
+        for _ in 0..rounds {
+            for q in &qs {
+                let t = Instant::now();
+                black_box(engine.ask(black_box(q), 3));
+                times.push(t.elapsed().as_secs_f64() * 1e6);
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        let at =
+            |p: f64| times[((p * times.len() as f64).ceil() as usize).clamp(1, times.len()) - 1];
+        summary.push(format!(
+            "{n:>6} entries: build {build_ms:8.2} ms   ask p50 {:8.1} µs  p99 {:8.1} µs  ({} timed questions)",
+            at(0.5),
+            at(0.99),
+            times.len()
+        ));
+    }
+    ask.finish();
+    println!("\nengine, native (one build each; ask over ../shared/eval/dev.tsv):");
+    for line in summary {
+        println!("  {line}");
+    }
 }
 
 criterion_group!(benches, bench);
