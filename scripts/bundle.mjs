@@ -20,6 +20,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import crypto from "node:crypto";
+import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -70,6 +71,20 @@ function adaptGlue(src) {
     if (bad.test(out)) die(`the adapted glue still contains ${what}`);
   }
   return out.trim();
+}
+
+// A deliberately small, safe "minifier": drops whole-line comments and /** */ blocks and the
+// indentation. Only for sources without multi-line strings or template literals (checked: the
+// assembled script is parsed below, and the tests run it).
+function slim(src) {
+  const lines = src
+    .replace(/^[ \t]*\/\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*$/gm, "")
+    .split("\n")
+    .filter((l) => l.trim() && !l.trim().startsWith("//"));
+  // Trimming would change a template literal that spans lines: refuse rather than guess.
+  const odd = lines.find((l) => (l.match(/`/g) || []).length % 2 === 1);
+  if (odd !== undefined) die(`slim(): a template literal seems to span lines near: ${odd.trim()}`);
+  return lines.map((l) => l.trim()).join("\n");
 }
 
 // --- the engine bytes as a JS string ---------------------------------------------------------
@@ -132,7 +147,7 @@ function wasmSection(bytes) {
 }
 
 // --- assemble -----------------------------------------------------------------------------------
-const glue = adaptGlue(read(path.join(pkgDir, "faq_widget.js")));
+const glue = slim(adaptGlue(read(path.join(pkgDir, "faq_widget.js"))));
 const wasm = read(path.join(pkgDir, "faq_widget_bg.wasm"), null);
 if (!WebAssembly.validate(wasm)) die("pkg/faq_widget_bg.wasm is not valid WebAssembly");
 let faq;
@@ -144,9 +159,12 @@ try {
 const faqJson = JSON.stringify(faq).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 const css = read(path.join(root, "www/src/widget.css"))
   .replace(/\/\*[\s\S]*?\*\//g, "")
-  .replace(/\s*\n\s*/g, "\n")
+  .replace(/\s+/g, " ")
+  .replace(/\s*([{};,>])\s*/g, "$1")
+  .replace(/:\s+/g, ":")
+  .replace(/;}/g, "}")
   .trim();
-const widget = read(path.join(root, "www/src/widget.js"));
+const widget = slim(read(path.join(root, "www/src/widget.js")));
 const version = JSON.parse(read(path.join(root, "Cargo.toml")).match(/^version\s*=\s*("[^"]+")/m)?.[1] ?? '"0"');
 
 const script = `/*! faq-widget ${version}: FAQ assistant for ${faq.organization || "the FAQ"}, answered in the browser (Rust/WebAssembly). MIT. */
@@ -166,6 +184,11 @@ ${widget}
 })();
 `;
 
+try {
+  new vm.Script(script, { filename: "faq-widget.js" });
+} catch (e) {
+  die(`the assembled script does not parse: ${e.message}`);
+}
 for (const bad of [/<\/script/i, /<!--/, /<script/i]) {
   if (bad.test(script)) die(`the script contains ${bad}, which would break the inlined kiosk page`);
 }

@@ -806,7 +806,7 @@ class FaqWidget extends HTMLElement {
   _renderCategory(body, id) {
     const t = this._t;
     const cat = this._categories().find((c) => c.id === id);
-    body.append(this._navButton([h("span", { "aria-hidden": "true", text: "← " }), t.back], () => this._home(), "back"));
+    body.append(this._navButton([h("span", { "aria-hidden": "true", text: "←", class: "arrow" }), t.back], () => this._home(), "back"));
     if (!cat) return;
     body.append(h("h3", { class: "view-title", tabindex: "-1", text: cat.name }));
     const ul = h("ul", { class: "choices" });
@@ -835,9 +835,9 @@ class FaqWidget extends HTMLElement {
     const top = h("div", { class: "topbar" });
     if (v.from === "category") {
       const cat = this._categories().find((c) => c.id === e.category);
-      top.append(this._navButton([h("span", { "aria-hidden": "true", text: "← " }), cat ? cat.name : t.back], () => this._setView({ name: "category", id: e.category }, { focus: ".view-title" }), "back"));
+      top.append(this._navButton([h("span", { "aria-hidden": "true", text: "←", class: "arrow" }), cat ? cat.name : t.back], () => this._setView({ name: "category", id: e.category }, { focus: ".view-title" }), "back"));
     } else {
-      top.append(this._navButton([h("span", { "aria-hidden": "true", text: "← " }), t.home], () => this._home(), "back"));
+      top.append(this._navButton([h("span", { "aria-hidden": "true", text: "←", class: "arrow" }), t.home], () => this._home(), "back"));
     }
     body.append(top);
     const article = h("article", { class: "answer", "aria-labelledby": `${this._id}-aq` });
@@ -883,7 +883,7 @@ class FaqWidget extends HTMLElement {
 
   _renderAmbiguous(body, v) {
     const t = this._t;
-    body.append(this._navButton([h("span", { "aria-hidden": "true", text: "← " }), t.home], () => this._home(), "back"));
+    body.append(this._navButton([h("span", { "aria-hidden": "true", text: "←", class: "arrow" }), t.home], () => this._home(), "back"));
     body.append(h("h3", { class: "view-title", tabindex: "-1", text: t.which }));
     const ul = h("ul", { class: "choices" });
     for (const hit of v.hits) {
@@ -897,14 +897,14 @@ class FaqWidget extends HTMLElement {
 
   _renderNone(body) {
     const t = this._t;
-    body.append(this._navButton([h("span", { "aria-hidden": "true", text: "← " }), t.home], () => this._home(), "back"));
+    body.append(this._navButton([h("span", { "aria-hidden": "true", text: "←", class: "arrow" }), t.home], () => this._home(), "back"));
     body.append(h("h3", { class: "view-title none", tabindex: "-1", text: t.none }));
     body.append(this._renderContacts(t.noneHelp));
   }
 
   _renderContactsView(body) {
     const t = this._t;
-    body.append(this._navButton([h("span", { "aria-hidden": "true", text: "← " }), t.home], () => this._home(), "back"));
+    body.append(this._navButton([h("span", { "aria-hidden": "true", text: "←", class: "arrow" }), t.home], () => this._home(), "back"));
     body.append(h("h3", { class: "view-title", tabindex: "-1", text: t.contact }));
     body.append(this._renderContacts(null));
   }
