@@ -1,6 +1,6 @@
 # The widget (issue 3): the WebAssembly package, the one-script bundle, the kiosk page, the demo,
 # the screenshots, and the wasm and browser tests.
-#   make dist         pkg/ (wasm-pack, with .d.ts), dist/faq-widget.js, dist/kiosk.html, dist/pkg/
+#   make dist         pkg/ (wasm-pack, with .d.ts), dist/faq-widget.js (+ .d.ts), dist/kiosk.html, dist/pkg/
 #   make demo         set up, build, serve www/ on 127.0.0.1:$(DEMO_PORT)
 #   make screenshots  docs/*.png for the README
 #   make test-wasm    wasm-bindgen tests in headless Chromium + browser/native parity on dev.tsv
@@ -38,7 +38,9 @@ demo: setup dist
 screenshots: dist
 	node scripts/widget-screenshots.mjs
 
-test-wasm: pkg
+test-wasm: dist
+	@# The test crate takes the root lock file, so it builds exactly the versions the product uses.
+	cp Cargo.lock tests/web/Cargo.lock
 	cd tests/web && $(WASM_TEST_ENV) cargo test --target wasm32-unknown-unknown
 	cargo build --release --bin faq
 	node --test --test-reporter=spec tests/e2e/parity.test.mjs

@@ -5,7 +5,8 @@
 //                        in one IIFE whose only global effect is the <faq-widget> custom element
 //   dist/kiosk.html      one self-contained page for the kiosk (the script inlined, strict CSP
 //                        with the script's hash), to open from disk with no network
-//   www/generated/       copies of both for `make demo`
+//   dist/faq-widget.d.ts TypeScript types of the element (from www/src/faq-widget.d.ts)
+//   www/generated/       copies of the script and the kiosk page for `make demo`
 //
 // usage: node scripts/bundle.mjs [--pkg pkg] [--faq faq.json] [--out dist] [--wasm-encoding bytes|base64]
 //                                [--budget-gzip BYTES]
@@ -228,6 +229,7 @@ console.log(row(`${path.relative(root, outDir)}/faq-widget.js`, js));
 for (const [k, v] of Object.entries(parts)) console.log(row(k, v));
 console.log(row("pkg/faq_widget_bg.wasm alone", wasm));
 console.log(row(`${path.relative(root, outDir)}/kiosk.html`, Buffer.from(kiosk)));
+fs.copyFileSync(path.join(root, "www/src/faq-widget.d.ts"), path.join(outDir, "faq-widget.d.ts"));
 fs.writeFileSync(path.join(outDir, "sizes.json"), `${JSON.stringify(sizes, null, 2)}\n`);
 if (budget > 0 && sizes.js.gzip > budget) {
   console.log(`bundle: WARNING faq-widget.js is ${kb(sizes.js.gzip)} gzip, over the ${kb(budget)} budget`);

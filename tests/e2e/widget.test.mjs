@@ -77,6 +77,9 @@ test("one script on a plain page: adds one floating widget, defines nothing else
   await page.locator(`${W} input.query`).press("Enter");
   await page.locator(`${W} .answer`).waitFor();
   assert.ok((await page.locator(`${W} .answer mark`).count()) > 0, "matched words are marked");
+  // The answer is announced, and a late "N suggestions" message does not talk over it.
+  await page.waitForTimeout(1000);
+  assert.match(await page.locator(`${W} [role=status]`).textContent(), /^Respuesta: ¿/);
   assert.deepEqual(log.violations, [], "no CSP violation");
   assert.deepEqual(log.errors, [], "no page error");
   assert.deepEqual(log.console.filter((m) => m.type === "error"), [], "no console error");

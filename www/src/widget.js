@@ -989,7 +989,10 @@ class FaqWidget extends HTMLElement {
       return;
     }
     const r = this._engine.ask(q, SUGGESTIONS);
-    let items = (r.status === "none" ? r.candidates.slice(0, 3) : r.hits).map((x) => ({ id: x.id, terms: x.terms }));
+    // Hits far behind the best one are noise while typing: keep those within reach of it.
+    const pool = r.status === "none" ? r.candidates.slice(0, 3) : r.hits;
+    const best = pool.length ? pool[0].raw : 0;
+    let items = pool.filter((x) => x.raw >= best * 0.35).map((x) => ({ id: x.id, terms: x.terms }));
     items = items.concat(this._prefixMatches(q, items));
     items = items.slice(0, SUGGESTIONS);
     this._suggestions = items;
@@ -1039,6 +1042,7 @@ class FaqWidget extends HTMLElement {
   }
 
   _closeList() {
+    clearTimeout(this._countTimer); // a pending "N suggestions" must not talk over the answer
     if (!this._list) return;
     this._list.hidden = true;
     this._input.setAttribute("aria-expanded", "false");
