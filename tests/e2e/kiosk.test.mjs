@@ -102,14 +102,14 @@ test("full screen, touch targets of at least 48 px, large text", async () => {
 });
 
 test("?idle=SECONDS: after that long without a touch, everything typed is cleared and the start screen returns", async () => {
-  const { page, context } = await kiosk("?idle=1");
+  const { page, context } = await kiosk("?idle=2");
   const input = page.locator(`${W} input.query`);
   await input.fill("clave del wifi");
   await input.press("Enter");
   await page.locator(`${W} .answer, ${W} .choices`).first().waitFor();
   // Keep touching: no reset while someone is using it.
-  for (let i = 0; i < 4; i++) {
-    await page.waitForTimeout(400);
+  for (let i = 0; i < 5; i++) {
+    await page.waitForTimeout(500);
     await page.keyboard.press("Shift");
   }
   assert.equal(await input.inputValue(), "clave del wifi", "activity postpones the reset");

@@ -428,8 +428,9 @@ test("host-page CSS cannot break the widget; theming goes through custom propert
 
 test("accessibility: axe-core finds no WCAG 2.1 A/AA violation (contrast included)", async () => {
   const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  // axe is injected by the test, so this page's context may bypass the CSP for it.
-  const { page, context } = await open("/fixtures/plain.html", { context: { bypassCSP: true } });
+  // axe is injected by the test, so this page's context may bypass the CSP for it. Reduced motion:
+  // contrast is judged on settled colours, not halfway through a hover transition.
+  const { page, context } = await open("/fixtures/plain.html", { context: { bypassCSP: true, reducedMotion: "reduce" } });
   await page.addScriptTag({ content: axeSource });
   const run = () =>
     page.evaluate(async () => {
