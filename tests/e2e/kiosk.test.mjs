@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
 import { DIST, ROOT, launch, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
@@ -21,8 +22,8 @@ before(async () => {
 after(async () => browser?.close());
 
 /** The kiosk page in an offline context where any non-file request is also aborted and recorded. */
-async function kiosk(query = "", viewport = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport, offline: true, hasTouch: true });
+async function kiosk(query = "", viewport = { width: 1280, height: 800 }, extra = {}) {
+  const context = await browser.newContext({ viewport, offline: true, hasTouch: true, ...extra });
   const blocked = [];
   await context.route(/^(https?|wss?|ftp):/, (route) => {
     blocked.push(route.request().url());
@@ -130,4 +131,27 @@ test("the idle period defaults to 60 s", async () => {
   const other = await kiosk("?idle=5");
   assert.equal(await other.page.evaluate(() => document.querySelector("faq-widget").idleSeconds), 5);
   await other.context.close();
+});
+
+test("accessibility: axe-core finds no WCAG 2.1 A/AA violation on the kiosk screens", async () => {
+  const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  // axe is injected by the test: this context may bypass the page's CSP for it.
+  const { page, context } = await kiosk("", { width: 1280, height: 800 }, { bypassCSP: true, reducedMotion: "reduce" });
+  await page.addScriptTag({ content: axeSource });
+  const run = () =>
+    page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+  assert.deepEqual(await run(), [], "start screen");
+  const input = page.locator(`${W} input.query`);
+  await input.fill("¿Cuál es la clave de mi Wi-Fi?");
+  await input.press("Enter");
+  await page.locator(`${W} .answer`).waitFor();
+  assert.deepEqual(await run(), [], "answer");
+  await input.fill("¿Cuánto cuesta el plan de internet?");
+  await input.press("Enter");
+  await page.locator(`${W} .view-title.none`).waitFor();
+  assert.deepEqual(await run(), [], "no answer");
+  await context.close();
 });
