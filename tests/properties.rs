@@ -221,13 +221,26 @@ proptest! {
 
     /// Up to 100 KB: the reply is the reply to the first MAX_QUERY_BYTES (cut at a character
     /// boundary), marked truncated. So the work per question is bounded by the cap, whatever
-    /// the input's size; `faq bench` and the browser soak measure the time itself.
+    /// the input's size; `faq bench` and the browser soak measure the time itself. Words that
+    /// the FAQ knows stand right around the cap, so that reading past it changes the reply.
     #[test]
-    fn long_inputs_are_cut_at_the_query_cap(unit in query(), filler in prop::sample::select(&["😡", "a", " ", "\u{0301}", "clave ", "\u{202E}x"][..]), kb in 1usize..=100) {
+    fn long_inputs_are_cut_at_the_query_cap(
+        unit in query(),
+        pad in prop::sample::select(&["😡", " ", "\u{0301}", "\u{202E}", "- ", "\0"][..]),
+        at in MAX_QUERY_BYTES - 40..MAX_QUERY_BYTES + 40,
+        tail in query(),
+        kb in 1usize..=100,
+    ) {
         let (faq, engine) = shipped();
         let mut q = unit;
+        while q.len() < at {
+            q.push_str(pad);
+        }
+        q.push_str(" clave del wifi factura pago oficina internet lento ");
+        q.push_str(&tail);
         while q.len() < kb * 1024 {
-            q.push_str(filler);
+            q.push_str(pad);
+            q.push_str(&tail);
         }
         let r = engine.ask(&q, 3);
         check_reply(faq, &q, 3, &r)?;
@@ -240,6 +253,31 @@ proptest! {
         let head = engine.ask(&q[..cut], 3);
         prop_assert!(!head.truncated);
         prop_assert_eq!(Reply { truncated: true, ..head }, r);
+    }
+}
+
+/// A question that starts at the cap is not read at all.
+#[test]
+fn a_question_past_the_cap_is_not_read() {
+    let (faq, engine) = shipped();
+    let question = &faq.entries[0].question;
+    assert!(
+        !engine.ask(question, 3).hits.is_empty(),
+        "the question alone is answered"
+    );
+    for pad in [" ", "😡", "\u{0301}"] {
+        let mut q = String::new();
+        while q.len() < MAX_QUERY_BYTES {
+            q.push_str(pad);
+        }
+        q.push_str(question);
+        let r = engine.ask(&q, 3);
+        assert!(r.truncated);
+        assert_eq!(r.status, Status::None, "{pad:?}: {r:?}");
+        assert!(
+            r.candidates.is_empty() && r.unknown.is_empty(),
+            "{pad:?}: {r:?}"
+        );
     }
 }
 
