@@ -628,13 +628,13 @@ class FaqWidget extends HTMLElement {
         {
           type: "button",
           class: "launcher",
-          "aria-label": t.open,
           "aria-expanded": this._open ? "true" : "false",
           "aria-controls": `${this._id}-panel`,
           onclick: () => (this._open ? this.close() : this.open()),
         },
         h("span", { class: "launcher-icon", "aria-hidden": "true", text: "?" }),
         h("span", { class: "launcher-text", text: t.launcher }),
+        h("span", { class: "sr-only", text: ` ${t.open}` }),
       );
       wrap.append(launcher);
       if (!this._open) return;
@@ -960,6 +960,16 @@ class FaqWidget extends HTMLElement {
 
   // --- search -------------------------------------------------------------------------------
 
+  /** engine.ask, but a failing engine (a trap) degrades to "no answer" plus contacts. */
+  _askEngine(q, top) {
+    try {
+      return this._engine.ask(q, top);
+    } catch (e) {
+      console.error(`faq-widget: the engine failed on this question: ${(e && e.message) || e}`);
+      return { status: "none", hits: [], candidates: [], reason: "engine error", truncated: false };
+    }
+  }
+
   /** The query as sent to the engine (cut to the engine's limit) and whether it was cut. */
   _query() {
     const raw = this._input ? this._input.value : "";
@@ -988,7 +998,7 @@ class FaqWidget extends HTMLElement {
       this._closeList();
       return;
     }
-    const r = this._engine.ask(q, SUGGESTIONS);
+    const r = this._askEngine(q, SUGGESTIONS);
     // Hits far behind the best one are noise while typing: keep those within reach of it.
     const pool = r.status === "none" ? r.candidates.slice(0, 3) : r.hits;
     const best = pool.length ? pool[0].raw : 0;
@@ -1111,7 +1121,7 @@ class FaqWidget extends HTMLElement {
       this._input.focus();
       return;
     }
-    const r = this._engine.ask(q, 3);
+    const r = this._askEngine(q, 3);
     if (r.status === "answer") {
       const [best, ...rest] = r.hits;
       this._showEntry(best.id, best.terms, "search", false, { related: rest.slice(0, 2) });
