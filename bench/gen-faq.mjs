@@ -13,6 +13,7 @@
 // the PRNG is mulberry32, never Math.random.
 import fs from "node:fs";
 import path from "node:path";
+import { mulberry32 } from "./prng.mjs";
 
 function parseArgs(argv) {
   const a = { size: 1000, seed: 5, faq: "faq.json", out: null };
@@ -27,18 +28,6 @@ function parseArgs(argv) {
   }
   if (!Number.isInteger(a.size) || a.size < 1) throw new Error("gen-faq: --size takes a positive whole number");
   return a;
-}
-
-/** mulberry32: a small seeded PRNG with 32-bit state. */
-export function mulberry32(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Vocabulary of an ISP's FAQ. Verbs: [infinitive, first person, English].

@@ -20,7 +20,13 @@ bench-browser: dist
 bench-native:
 	cargo bench --bench engine
 
-## Where the time goes in Chromium: CPU profile of faq-widget's build and answers (wasm with names).
-bench-profile:
-	wasm-pack build --profiling --target web --out-dir bench-results/pkg-profiling
-	node bench/profile.mjs
+## Where the bytes and the time go: twiggy over the release wasm with function names kept, and the
+## Chromium CPU profile (CDP Profiler) of faq-widget's build and answers. `cargo install twiggy` first.
+PROFILE_PKG := bench-results/pkg-profiling
+bench-profile: pkg
+	mkdir -p $(PROFILE_PKG)
+	wasm-bindgen target/wasm32-unknown-unknown/release/faq_widget.wasm --out-dir $(PROFILE_PKG) --target web --keep-debug
+	wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+		$(PROFILE_PKG)/faq_widget_bg.wasm -o $(PROFILE_PKG)/faq_widget_bg.wasm
+	@if command -v twiggy >/dev/null; then twiggy top -n 30 $(PROFILE_PKG)/faq_widget_bg.wasm; else echo "bench: no twiggy (cargo install twiggy)"; fi
+	node bench/profile.mjs --pkg $(PROFILE_PKG)
