@@ -96,6 +96,23 @@ fuzz_target!(|data: &[u8]| {
     let r = engine.ask(q, top);
     check_reply(faq, q, top, &r);
     assert_eq!(r, engine.ask(q, top), "reply not deterministic");
+    // Nothing past the cap is read: the reply is the reply to the first MAX_QUERY_BYTES.
+    if r.truncated {
+        let mut cut = MAX_QUERY_BYTES;
+        while !q.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = engine.ask(&q[..cut], top);
+        assert!(!head.truncated);
+        assert_eq!(
+            Reply {
+                truncated: true,
+                ..head
+            },
+            r,
+            "text past the query cap changed the reply"
+        );
+    }
 
     // Highlighting the answers (and the query itself) with the matched terms.
     let mut terms: Vec<String> = r
