@@ -8,7 +8,8 @@
 
 use crate::engine::{Engine, Hit, Status, Via};
 use crate::faq::{
-    validate, Address, Category, Contact, Entry, Faq, Finding, Severity, Translation, Unanswered,
+    validate, Address, Category, Contact, Email, Entry, Extension, Faq, Finding, Labelled, Pbx,
+    PhoneNumber, Severity, Translation, Unanswered,
 };
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -232,17 +233,13 @@ fn read_faq(v: &JsValue) -> Result<Faq, String> {
         },
         None => Unanswered::default(),
     };
-    let mut contact = Contact::default();
-    let c = get(v, "contact");
-    if c.is_object() {
-        let a = get(&c, "address");
-        if a.is_object() {
-            contact.address = Some(Address {
-                text: get(&a, "text").as_string().unwrap_or_default(),
-                map: get(&a, "map").as_string().unwrap_or_default(),
-            });
-        }
-    }
+    let contact = match f.object(
+        "contact",
+        &["intro", "intro_en", "pbx", "whatsapp", "email", "address"],
+    )? {
+        Some(c) => read_contact(&c)?,
+        None => Contact::default(),
+    };
     Ok(Faq {
         schema: None,
         version,
@@ -253,6 +250,82 @@ fn read_faq(v: &JsValue) -> Result<Faq, String> {
         synonyms,
         entries,
         unanswered,
+    })
+}
+
+/// The contact block: every value the widget turns into a link is checked by `validate`.
+fn read_contact(c: &Fields) -> Result<Contact, String> {
+    let pbx = match c.object("pbx", &["label", "number", "tel", "extensions"])? {
+        Some(p) => {
+            let list = p.list("extensions")?;
+            let mut extensions = Vec::new();
+            for i in 0..list.length() {
+                let x = Fields::new(
+                    list.get(i),
+                    format!("contact.pbx.extensions[{i}]"),
+                    &["ext", "label", "label_en"],
+                )?;
+                extensions.push(Extension {
+                    ext: x.text("ext", true)?,
+                    label: x.text("label", false)?,
+                    label_en: x.text("label_en", false)?,
+                });
+            }
+            Some(Pbx {
+                label: p.text("label", false)?,
+                number: p.text("number", true)?,
+                tel: p.text("tel", false)?,
+                extensions,
+            })
+        }
+        None => None,
+    };
+    let mut whatsapp = Vec::new();
+    let list = c.list("whatsapp")?;
+    for i in 0..list.length() {
+        let w = Fields::new(
+            list.get(i),
+            format!("contact.whatsapp[{i}]"),
+            &["number", "label", "label_en"],
+        )?;
+        whatsapp.push(Labelled {
+            value: PhoneNumber {
+                number: w.text("number", true)?,
+            },
+            label: w.text("label", false)?,
+            label_en: w.text("label_en", false)?,
+        });
+    }
+    let mut email = Vec::new();
+    let list = c.list("email")?;
+    for i in 0..list.length() {
+        let m = Fields::new(
+            list.get(i),
+            format!("contact.email[{i}]"),
+            &["address", "label", "label_en"],
+        )?;
+        email.push(Labelled {
+            value: Email {
+                address: m.text("address", true)?,
+            },
+            label: m.text("label", false)?,
+            label_en: m.text("label_en", false)?,
+        });
+    }
+    let address = match c.object("address", &["text", "map"])? {
+        Some(a) => Some(Address {
+            text: a.text("text", true)?,
+            map: a.text("map", false)?,
+        }),
+        None => None,
+    };
+    Ok(Contact {
+        intro: c.text("intro", false)?,
+        intro_en: c.text("intro_en", false)?,
+        pbx,
+        whatsapp,
+        email,
+        address,
     })
 }
 
