@@ -43,6 +43,9 @@ type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<WordHasher>>;
 pub const MAX_QUERY_BYTES: usize = 1000;
 /// Most words the engine reads from one query.
 pub const MAX_QUERY_WORDS: usize = 64;
+/// Most unknown words of one query looked up as possible typos (the costly step); a question
+/// with more than this many is a story, and the rest count as unknown.
+pub const MAX_TYPO_LOOKUPS: usize = 16;
 
 /// Tunable constants of the method, kept together so that `faq eval` measures one thing.
 #[derive(Debug, Clone, Copy)]
@@ -688,6 +691,7 @@ impl Engine {
     fn raw_words(&self, text: &str, query: bool) -> Vec<Word> {
         let max_words = if query { MAX_QUERY_WORDS } else { 4096 };
         let mut words: Vec<Word> = Vec::new();
+        let mut lookups = 0;
         for tok in tokenize(text, max_words) {
             let expanded: Vec<&str> = match expand_shorthand(&tok.text) {
                 Some(list) => list.to_vec(),
@@ -703,8 +707,13 @@ impl Engine {
                     start: tok.start,
                     end: tok.end,
                 };
-                if query && !word.stop && !word.light && !self.known_stems.contains_key(&word.stem)
+                if query
+                    && lookups < MAX_TYPO_LOOKUPS
+                    && !word.stop
+                    && !word.light
+                    && !self.known_stems.contains_key(&word.stem)
                 {
+                    lookups += 1;
                     self.correct(&mut word);
                 }
                 words.push(word);
