@@ -23,7 +23,7 @@ pkg:
 ## One classic script with everything inside, the kiosk page, and a copy of the package.
 dist: pkg
 	node scripts/bundle.mjs --budget-gzip $(WIDGET_GZIP_BUDGET)
-	rm -rf dist/pkg && mkdir -p dist/pkg && cp pkg/faq_widget.js pkg/faq_widget.d.ts pkg/faq_widget_bg.wasm pkg/faq_widget_bg.wasm.d.ts pkg/package.json dist/pkg/
+	rm -rf dist/pkg && mkdir -p dist/pkg && cp -r pkg/faq_widget.js pkg/faq_widget.d.ts pkg/faq_widget_bg.wasm pkg/faq_widget_bg.wasm.d.ts pkg/package.json pkg/snippets dist/pkg/
 
 ## Set up a fresh machine, build, and serve the mock ISP page and the kiosk page.
 demo: setup dist

@@ -60,6 +60,14 @@ function adaptGlue(src) {
     die("the wasm-bindgen glue does not have the expected shape (__wbg_load, initSync, __wbg_init): check the wasm-bindgen version");
   }
   let out = src.slice(0, asyncStart) + src.slice(syncStart, initStart);
+  // JavaScript the bindings import from wasm-bindgen snippets (inline_js in src/wasm.rs): inline it.
+  out = out.replace(/^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';$/gm, (line, names, rel) => {
+    const code = read(path.join(pkgDir, rel)).replace(/^export (function|const|let|class) /gm, "$1 ");
+    for (const n of names.split(",").map((x) => x.trim())) {
+      if (!new RegExp(`\\b(function|const|let|class) ${n}\\b`).test(code)) die(`snippet ${rel} does not define ${n}`);
+    }
+    return code;
+  });
   out = out.replace(/^export (class|function|const|let) /gm, "$1 ");
   out = out.replace(/^\/\* @ts-self-types=.*\*\/\s*$/gm, "");
   for (const [bad, what] of [

@@ -1,16 +1,13 @@
 //! The WebAssembly bindings: a thin layer that only converts types between JavaScript and the
 //! core. No matching logic lives here.
 //!
-//! The FAQ object is read field by field with `Reflect` (not serde): it costs far fewer bytes in
-//! the download, and a wrong type is reported with its path (`entries[3].question: expected
-//! text, got number`). Offsets handed to JavaScript are in UTF-16 code units, the unit of JS
-//! string indices.
+//! The FAQ object is checked and flattened by a few lines of JavaScript (`faq_to_wire`, below):
+//! reading a JS object field by field from Rust, and validating it there, cost 20 KB of the
+//! download. Offsets handed to JavaScript are in UTF-16 code units, the unit of JS string
+//! indices.
 
 use crate::engine::{Engine, Hit, Status, Via};
-use crate::faq::{
-    validate, Address, Category, Contact, Email, Entry, Extension, Faq, Finding, Labelled, Pbx,
-    PhoneNumber, Severity, Translation, Unanswered,
-};
+use crate::faq::{Category, Entry, Faq, Translation, Unanswered};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -20,8 +17,113 @@ fn utf16_offset(s: &str, byte: usize) -> u32 {
         .map_or(0, |p| p.encode_utf16().count() as u32)
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+#[wasm_bindgen(inline_js = r#"
+// Reads the FAQ object the page parsed, checks what the widget relies on (types, ids, the values it
+// turns into links) and flattens the engine's part into one string for Rust. The editors' full
+// validation is `faq validate` (native), which also runs on the bundled FAQ at build time.
+export function faq_to_wire(faq) {
+  const US = "\u001f", GS = "\u001d";
+  const fail = (path, what) => { throw new Error(`faq.json: ${path}: ${what}`); };
+  const kind = (v) => (v === null ? "null" : Array.isArray(v) ? "a list" : typeof v);
+  const obj = (v, path, keys) => {
+    if (v === null || typeof v !== "object" || Array.isArray(v)) fail(path, `expected an object, got ${kind(v)}`);
+    for (const k of Object.keys(v)) if (!keys.includes(k)) fail(path, `unknown field "${k}" (known: ${keys.join(", ")})`);
+    return v;
+  };
+  const text = (v, path, need) => {
+    if (v === undefined || v === null) return need ? fail(path, "missing") : "";
+    if (typeof v !== "string") fail(path, `expected text, got ${kind(v)}`);
+    if (need && !v.trim()) fail(path, "is empty");
+    if (v.length > 20000) fail(path, `${v.length} characters is longer than the 20000 allowed`);
+    return v.replace(/[\u001d-\u001f\u0000]/g, " ");
+  };
+  const list = (v, path) => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) fail(path, `expected a list, got ${kind(v)}`);
+    return v;
+  };
+  const texts = (v, path) => list(v, path).map((x, i) => text(x, `${path}[${i}]`, true)).join(GS);
+  const phone = (v, path, need) => {
+    const t = text(v, path, need);
+    if (t && !/^\+?[0-9 ]+$/.test(t)) fail(path, `"${t.slice(0, 60)}" is not a phone number`);
+  };
+  const LABELS = ["label", "label_en"];
+  obj(faq, "the FAQ", ["$schema", "version", "organization", "language", "contact", "categories", "synonyms", "entries", "unanswered"]);
+  if (faq.version !== undefined && faq.version !== 1) fail("version", `version ${faq.version} is not supported (expected 1)`);
+  text(faq.organization, "organization");
+  const entries = list(faq.entries, "entries");
+  if (!entries.length) fail("entries", "the FAQ has no entries");
+  if (entries.length > 20000) fail("entries", `${entries.length} entries is more than the 20000 the widget accepts`);
+  const out = [], ids = new Set();
+  entries.forEach((e, i) => {
+    const p = `entries[${i}]`;
+    obj(e, p, ["id", "category", "question", "answer", "phrasings", "keywords", "en"]);
+    const id = text(e.id, `${p}.id`, true);
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) fail(`${p}.id`, `"${id.slice(0, 60)}" is not an id (1-64 lower-case letters, digits or dashes)`);
+    if (ids.has(id)) fail(`${p}.id`, `duplicate id "${id}"`);
+    ids.add(id);
+    const en = e.en == null ? {} : obj(e.en, `${p}.en`, ["question", "answer", "phrasings"]);
+    out.push(["e", id, text(e.category, `${p}.category`), text(e.question, `${p}.question`, true), text(e.answer, `${p}.answer`, true),
+      texts(e.phrasings, `${p}.phrasings`), texts(e.keywords, `${p}.keywords`), text(en.question, `${p}.en.question`),
+      text(en.answer, `${p}.en.answer`), texts(en.phrasings, `${p}.en.phrasings`)].join(US));
+  });
+  list(faq.categories, "categories").forEach((c, i) => {
+    const p = `categories[${i}]`;
+    obj(c, p, ["id", "name", "name_en"]);
+    out.push(["c", text(c.id, `${p}.id`, true), text(c.name, `${p}.name`, true), text(c.name_en, `${p}.name_en`)].join(US));
+  });
+  list(faq.synonyms, "synonyms").forEach((g, i) => out.push("s" + US + texts(g, `synonyms[${i}]`)));
+  if (faq.unanswered != null) {
+    const u = obj(faq.unanswered, "unanswered", ["note", "phrasings", "keywords"]);
+    text(u.note, "unanswered.note");
+    out.push(["u", texts(u.phrasings, "unanswered.phrasings"), texts(u.keywords, "unanswered.keywords")].join(US));
+  }
+  if (faq.contact != null) {
+    const c = obj(faq.contact, "contact", ["intro", "intro_en", "pbx", "whatsapp", "email", "address"]);
+    text(c.intro, "contact.intro");
+    text(c.intro_en, "contact.intro_en");
+    if (c.pbx != null) {
+      const x = obj(c.pbx, "contact.pbx", ["label", "number", "tel", "extensions"]);
+      text(x.label, "contact.pbx.label");
+      phone(x.number, "contact.pbx.number", true);
+      phone(x.tel, "contact.pbx.tel");
+      list(x.extensions, "contact.pbx.extensions").forEach((e, i) => {
+        const p = `contact.pbx.extensions[${i}]`;
+        obj(e, p, ["ext", ...LABELS]);
+        phone(e.ext, `${p}.ext`, true);
+        text(e.label, `${p}.label`, true);
+        text(e.label_en, `${p}.label_en`);
+      });
+    }
+    list(c.whatsapp, "contact.whatsapp").forEach((w, i) => {
+      const p = `contact.whatsapp[${i}]`;
+      obj(w, p, ["number", ...LABELS]);
+      phone(w.number, `${p}.number`, true);
+      text(w.label, `${p}.label`);
+      text(w.label_en, `${p}.label_en`);
+    });
+    list(c.email, "contact.email").forEach((m, i) => {
+      const p = `contact.email[${i}]`;
+      obj(m, p, ["address", ...LABELS]);
+      const a = text(m.address, `${p}.address`, true);
+      if (!/^[^@\s<>"?&#/]+@[^@\s<>"?&#/]+\.[^@\s<>"?&#/]+$/.test(a)) fail(`${p}.address`, `"${a.slice(0, 60)}" is not an e-mail address`);
+      text(m.label, `${p}.label`);
+      text(m.label_en, `${p}.label_en`);
+    });
+    if (c.address != null) {
+      const a = obj(c.address, "contact.address", ["text", "map"]);
+      text(a.text, "contact.address.text", true);
+      const map = text(a.map, "contact.address.map");
+      if (map && !/^https:\/\/[^\s"<>]+$/.test(map)) fail("contact.address.map", "the map link must be a plain https:// address");
+    }
+  }
+  return out.join("\u001e");
+}
+"#)]
+extern "C" {
+    /// Checks the FAQ object and flattens it (see the JavaScript above); throws a described Error.
+    #[wasm_bindgen(catch)]
+    fn faq_to_wire(faq: &JsValue) -> Result<String, JsValue>;
 }
 
 fn set(obj: &Object, key: &str, value: JsValue) {
@@ -29,311 +131,66 @@ fn set(obj: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 
-fn type_name(v: &JsValue) -> String {
-    if v.is_null() {
-        "null".into()
-    } else if Array::is_array(v) {
-        "a list".into()
+/// Splits a wire list (items joined by U+001D); empty text is an empty list.
+fn items(s: &str) -> Vec<String> {
+    if s.is_empty() {
+        Vec::new()
     } else {
-        v.js_typeof().as_string().unwrap_or_default()
+        s.split('\u{1d}').map(str::to_string).collect()
     }
 }
 
-/// A JS array, or an empty one for `undefined`/`null`.
-fn list_at(v: &JsValue, path: &str) -> Result<Array, String> {
-    if v.is_undefined() || v.is_null() {
-        return Ok(Array::new());
-    }
-    if !Array::is_array(v) {
-        return Err(format!("{path}: expected a list, got {}", type_name(v)));
-    }
-    Ok(Array::from(v))
-}
-
-/// A list of texts (missing: empty).
-fn text_list(v: &JsValue, path: &str) -> Result<Vec<String>, String> {
-    let arr = list_at(v, path)?;
-    let mut out = Vec::with_capacity(arr.length() as usize);
-    for i in 0..arr.length() {
-        let item = arr.get(i);
-        match item.as_string() {
-            Some(t) => out.push(t),
-            None => {
-                return Err(format!(
-                    "{path}[{i}]: expected text, got {}",
-                    type_name(&item)
-                ))
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// Reads a JS object with known fields, reporting wrong types and unknown fields by path.
-struct Fields {
-    obj: JsValue,
-    path: String,
-    known: &'static [&'static str],
-}
-
-impl Fields {
-    fn new(obj: JsValue, path: String, known: &'static [&'static str]) -> Result<Self, String> {
-        if !obj.is_object() || Array::is_array(&obj) {
-            return Err(format!(
-                "{path}: expected an object, got {}",
-                type_name(&obj)
-            ));
-        }
-        let keys = Object::keys(obj.unchecked_ref::<Object>());
-        for k in keys.iter() {
-            let k = k.as_string().unwrap_or_default();
-            if !known.contains(&k.as_str()) {
-                return Err(format!(
-                    "{path}: unknown field \"{k}\" (known: {})",
-                    known.join(", ")
-                ));
-            }
-        }
-        Ok(Fields { obj, path, known })
-    }
-
-    fn at(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
-    }
-
-    fn raw(&self, key: &str) -> JsValue {
-        debug_assert!(self.known.contains(&key));
-        get(&self.obj, key)
-    }
-
-    /// A text field; missing is empty unless `required`.
-    fn text(&self, key: &str, required: bool) -> Result<String, String> {
-        let v = self.raw(key);
-        if v.is_undefined() || v.is_null() {
-            return if required {
-                Err(format!("{}: missing", self.at(key)))
-            } else {
-                Ok(String::new())
-            };
-        }
-        v.as_string()
-            .ok_or_else(|| format!("{}: expected text, got {}", self.at(key), type_name(&v)))
-    }
-
-    /// A list field as a JS array (missing: empty).
-    fn list(&self, key: &str) -> Result<Array, String> {
-        list_at(&self.raw(key), &self.at(key))
-    }
-
-    fn texts(&self, key: &str) -> Result<Vec<String>, String> {
-        text_list(&self.raw(key), &self.at(key))
-    }
-
-    fn object(&self, key: &str, known: &'static [&'static str]) -> Result<Option<Fields>, String> {
-        let v = self.raw(key);
-        if v.is_undefined() || v.is_null() {
-            return Ok(None);
-        }
-        Fields::new(v, self.at(key), known).map(Some)
-    }
-}
-
-fn read_entry(v: &JsValue, i: usize) -> Result<Entry, String> {
-    const KNOWN: &[&str] = &[
-        "id",
-        "category",
-        "question",
-        "answer",
-        "phrasings",
-        "keywords",
-        "en",
-    ];
-    let f = Fields::new(v.clone(), format!("entries[{i}]"), KNOWN)?;
-    let en = match f.object("en", &["question", "answer", "phrasings"])? {
-        Some(t) => Some(Translation {
-            question: t.text("question", true)?,
-            answer: t.text("answer", true)?,
-            phrasings: t.texts("phrasings")?,
-        }),
-        None => None,
-    };
-    Ok(Entry {
-        id: f.text("id", true)?,
-        category: f.text("category", false)?,
-        question: f.text("question", true)?,
-        answer: f.text("answer", true)?,
-        phrasings: f.texts("phrasings")?,
-        keywords: f.texts("keywords")?,
-        en,
-    })
-}
-
-/// Reads the parts of an FAQ object the engine and validation use. The contact block is the
-/// widget's business (it renders it); only the address link is checked here.
-fn read_faq(v: &JsValue) -> Result<Faq, String> {
-    const KNOWN: &[&str] = &[
-        "$schema",
-        "version",
-        "organization",
-        "language",
-        "contact",
-        "categories",
-        "synonyms",
-        "entries",
-        "unanswered",
-    ];
-    let f = Fields::new(v.clone(), String::new(), KNOWN)?;
-    let version = match f.raw("version").as_f64() {
-        Some(n) => n as u32,
-        None if f.raw("version").is_undefined() => 1,
-        None => {
-            return Err(format!(
-                "version: expected a number, got {}",
-                type_name(&f.raw("version"))
-            ))
-        }
-    };
-    let entries_v = f.raw("entries");
-    if entries_v.is_undefined() {
-        return Err("entries: missing".into());
-    }
-    let list = f.list("entries")?;
-    let mut entries = Vec::with_capacity(list.length() as usize);
-    for i in 0..list.length() {
-        entries.push(read_entry(&list.get(i), i as usize)?);
-    }
-    let list = f.list("categories")?;
-    let mut categories = Vec::new();
-    for i in 0..list.length() {
-        let c = Fields::new(
-            list.get(i),
-            format!("categories[{i}]"),
-            &["id", "name", "name_en"],
-        )?;
-        categories.push(Category {
-            id: c.text("id", true)?,
-            name: c.text("name", true)?,
-            name_en: c.text("name_en", false)?,
-        });
-    }
-    let list = f.list("synonyms")?;
-    let mut synonyms = Vec::new();
-    for i in 0..list.length() {
-        synonyms.push(text_list(&list.get(i), &format!("synonyms[{i}]"))?);
-    }
-    let unanswered = match f.object("unanswered", &["note", "phrasings", "keywords"])? {
-        Some(u) => Unanswered {
-            note: u.text("note", false)?,
-            phrasings: u.texts("phrasings")?,
-            keywords: u.texts("keywords")?,
-        },
-        None => Unanswered::default(),
-    };
-    let contact = match f.object(
-        "contact",
-        &["intro", "intro_en", "pbx", "whatsapp", "email", "address"],
-    )? {
-        Some(c) => read_contact(&c)?,
-        None => Contact::default(),
-    };
-    Ok(Faq {
+/// Rebuilds the engine's part of the FAQ from the wire text of `faq_to_wire`.
+fn from_wire(wire: &str) -> Faq {
+    let mut faq = Faq {
         schema: None,
-        version,
-        organization: f.text("organization", false)?,
-        language: f.text("language", false)?,
-        contact,
-        categories,
-        synonyms,
-        entries,
-        unanswered,
-    })
-}
-
-/// The contact block: every value the widget turns into a link is checked by `validate`.
-fn read_contact(c: &Fields) -> Result<Contact, String> {
-    let pbx = match c.object("pbx", &["label", "number", "tel", "extensions"])? {
-        Some(p) => {
-            let list = p.list("extensions")?;
-            let mut extensions = Vec::new();
-            for i in 0..list.length() {
-                let x = Fields::new(
-                    list.get(i),
-                    format!("contact.pbx.extensions[{i}]"),
-                    &["ext", "label", "label_en"],
-                )?;
-                extensions.push(Extension {
-                    ext: x.text("ext", true)?,
-                    label: x.text("label", false)?,
-                    label_en: x.text("label_en", false)?,
+        version: 1,
+        organization: String::new(),
+        language: String::new(),
+        contact: Default::default(),
+        categories: Vec::new(),
+        synonyms: Vec::new(),
+        entries: Vec::new(),
+        unanswered: Unanswered::default(),
+    };
+    for record in wire.split('\u{1e}') {
+        let f: Vec<&str> = record.split('\u{1f}').collect();
+        let at = |i: usize| f.get(i).copied().unwrap_or("").to_string();
+        match f.first().copied() {
+            Some("e") => {
+                let en = (!at(7).is_empty()).then(|| Translation {
+                    question: at(7),
+                    answer: at(8),
+                    phrasings: items(&at(9)),
+                });
+                faq.entries.push(Entry {
+                    id: at(1),
+                    category: at(2),
+                    question: at(3),
+                    answer: at(4),
+                    phrasings: items(&at(5)),
+                    keywords: items(&at(6)),
+                    en,
                 });
             }
-            Some(Pbx {
-                label: p.text("label", false)?,
-                number: p.text("number", true)?,
-                tel: p.text("tel", false)?,
-                extensions,
-            })
+            Some("c") => faq.categories.push(Category {
+                id: at(1),
+                name: at(2),
+                name_en: at(3),
+            }),
+            Some("s") => faq.synonyms.push(items(&at(1))),
+            Some("u") => {
+                faq.unanswered.phrasings = items(&at(1));
+                faq.unanswered.keywords = items(&at(2));
+            }
+            _ => {}
         }
-        None => None,
-    };
-    let mut whatsapp = Vec::new();
-    let list = c.list("whatsapp")?;
-    for i in 0..list.length() {
-        let w = Fields::new(
-            list.get(i),
-            format!("contact.whatsapp[{i}]"),
-            &["number", "label", "label_en"],
-        )?;
-        whatsapp.push(Labelled {
-            value: PhoneNumber {
-                number: w.text("number", true)?,
-            },
-            label: w.text("label", false)?,
-            label_en: w.text("label_en", false)?,
-        });
     }
-    let mut email = Vec::new();
-    let list = c.list("email")?;
-    for i in 0..list.length() {
-        let m = Fields::new(
-            list.get(i),
-            format!("contact.email[{i}]"),
-            &["address", "label", "label_en"],
-        )?;
-        email.push(Labelled {
-            value: Email {
-                address: m.text("address", true)?,
-            },
-            label: m.text("label", false)?,
-            label_en: m.text("label_en", false)?,
-        });
-    }
-    let address = match c.object("address", &["text", "map"])? {
-        Some(a) => Some(Address {
-            text: a.text("text", true)?,
-            map: a.text("map", false)?,
-        }),
-        None => None,
-    };
-    Ok(Contact {
-        intro: c.text("intro", false)?,
-        intro_en: c.text("intro_en", false)?,
-        pbx,
-        whatsapp,
-        email,
-        address,
-    })
+    faq
 }
 
-fn errors_of(findings: Vec<Finding>) -> Vec<Finding> {
-    findings
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect()
+fn error_text(e: &JsValue) -> String {
+    js_sys::Error::from(e.clone()).message().into()
 }
 
 fn hit_to_js(h: &Hit, query: &str) -> JsValue {
@@ -373,16 +230,9 @@ impl FaqEngine {
     /// message says what is wrong and where when the FAQ cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(faq: JsValue) -> Result<FaqEngine, JsError> {
-        let faq = read_faq(&faq).map_err(|e| JsError::new(&format!("faq.json: {e}")))?;
-        let errors: Vec<String> = errors_of(validate(&faq))
-            .iter()
-            .map(|f| f.to_string())
-            .collect();
-        if !errors.is_empty() {
-            return Err(JsError::new(&format!("faq.json: {}", errors.join("; "))));
-        }
+        let wire = faq_to_wire(&faq).map_err(|e| JsError::new(&error_text(&e)))?;
         Ok(FaqEngine {
-            engine: Engine::new(&faq),
+            engine: Engine::new(&from_wire(&wire)),
         })
     }
 
@@ -431,27 +281,18 @@ impl FaqEngine {
     }
 }
 
-/// Checks an FAQ object: a list of `{severity, place, message}` errors (an empty list when the
-/// FAQ can be used).
+/// Checks an FAQ object as the widget needs it: a list of `{severity, place, message}` errors,
+/// empty when the FAQ can be used. (`faq validate` is the editors' full check.)
 #[wasm_bindgen(js_name = validateFaq)]
 pub fn validate_faq(faq: JsValue) -> Array {
-    let found = match read_faq(&faq) {
-        Ok(faq) => errors_of(validate(&faq)),
-        Err(message) => vec![Finding {
-            severity: Severity::Error,
-            place: "faq.json".into(),
-            entry: None,
-            message,
-        }],
-    };
+    let found = Array::new();
+    if let Err(e) = faq_to_wire(&faq) {
+        let message = error_text(&e);
+        let o = Object::new();
+        set(&o, "severity", JsValue::from_str("error"));
+        set(&o, "place", JsValue::from_str("faq.json"));
+        set(&o, "message", JsValue::from_str(&message));
+        found.push(&o);
+    }
     found
-        .iter()
-        .map(|f| {
-            let o = Object::new();
-            set(&o, "severity", JsValue::from_str("error"));
-            set(&o, "place", JsValue::from_str(&f.place));
-            set(&o, "message", JsValue::from_str(&f.message));
-            JsValue::from(o)
-        })
-        .collect()
 }
