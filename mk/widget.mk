@@ -22,6 +22,7 @@ pkg:
 
 ## One classic script with everything inside, the kiosk page, and a copy of the package.
 dist: pkg
+	cargo run --quiet --release --bin faq -- validate faq.json
 	node scripts/bundle.mjs --budget-gzip $(WIDGET_GZIP_BUDGET)
 	rm -rf dist/pkg && mkdir -p dist/pkg && cp -r pkg/faq_widget.js pkg/faq_widget.d.ts pkg/faq_widget_bg.wasm pkg/faq_widget_bg.wasm.d.ts pkg/package.json pkg/snippets dist/pkg/
 
