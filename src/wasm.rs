@@ -106,7 +106,7 @@ export function faq_to_wire(faq) {
       const p = `contact.email[${i}]`;
       obj(m, p, ["address", ...LABELS]);
       const a = text(m.address, `${p}.address`, true);
-      if (!/^[^@\s<>"?&#/]+@[^@\s<>"?&#/]+\.[^@\s<>"?&#/]+$/.test(a)) fail(`${p}.address`, `"${a.slice(0, 60)}" is not an e-mail address`);
+      if (!/^[^@\s<>"?&#/%]+@[^@\s<>"?&#/%]+\.[^@\s<>"?&#/%]+$/.test(a)) fail(`${p}.address`, `"${a.slice(0, 60)}" is not an e-mail address`);
       text(m.label, `${p}.label`);
       text(m.label_en, `${p}.label_en`);
     });
