@@ -1155,7 +1155,9 @@ class FaqWidget extends HTMLElement {
     this._closeList();
     this._suggestions = [];
     this._view = { name: "start" };
-    this._renderView();
+    // A new search box and suggestion list: the old box's undo history (Ctrl+Z) and the hidden
+    // suggestions still held what the last person typed.
+    this._render();
     if (this._root.activeElement && this._root.activeElement.blur) this._root.activeElement.blur();
     this._announce(this._t.reset);
     this.dispatchEvent(new CustomEvent("faq-widget-reset", { bubbles: true, composed: true }));
