@@ -1,14 +1,9 @@
 //! The `faq` command-line tool, run as the editors run it.
 
-use std::process::{Command, Output};
+mod common;
 
-fn faq(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_faq"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the faq binary runs")
-}
+use common::{faq, temp_file};
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -16,14 +11,6 @@ fn stdout(o: &Output) -> String {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_file(name: &str, content: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("faq-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, content).expect("write temp file");
-    path.to_string_lossy().into_owned()
 }
 
 #[test]

@@ -10,15 +10,10 @@ use faq_widget::faq::{
     parse_json, validate as validate_faq, Severity, MAX_ENTRIES, MAX_FIELD_BYTES,
 };
 use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn faq(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_faq"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the faq binary runs")
-}
+use common::{faq, temp_file};
+use std::process::Output;
 
 fn text(o: &Output) -> String {
     format!(
@@ -34,14 +29,6 @@ fn hostile(name: &str) -> String {
         .collect();
     assert!(p.exists(), "{} is committed", p.display());
     p.to_string_lossy().into_owned()
-}
-
-fn temp_file(name: &str, content: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("faq-hostile-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, content).expect("write temp file");
-    path.to_string_lossy().into_owned()
 }
 
 /// `faq validate FILE` must exit 1 (not crash: a signal has no exit code) and say each of
