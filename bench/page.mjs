@@ -5,7 +5,7 @@ import { FILES } from "./files.mjs";
 import { mulberry32 } from "./prng.mjs";
 
 /** Loads an engine's code; resolves to what its adapter's build() takes. */
-async function load(engine, faqUrl, pkgDir = "pkg") {
+async function load(engine, faqUrl, pkgDir = "pkg", dist = "dist") {
   switch (engine) {
     case "fuse":
       return { Fuse: (await import("/" + FILES.fuse[0])).default };
@@ -14,7 +14,7 @@ async function load(engine, faqUrl, pkgDir = "pkg") {
     case "flexsearch":
       return (await import("/" + FILES.flexsearch[0])).default;
     case "faq-widget-element":
-      return loadDist(faqUrl);
+      return loadDist(faqUrl, dist);
     case "faq-widget":
       {
         const m = await import(`/${pkgDir}/faq_widget.js`);
@@ -26,10 +26,10 @@ async function load(engine, faqUrl, pkgDir = "pkg") {
 }
 
 /** dist/faq-widget.js: one classic script defining <faq-widget>; faqUrl null = its bundled FAQ. */
-async function loadDist(faqUrl) {
+async function loadDist(faqUrl, dist) {
   await new Promise((resolve, reject) => {
     const s = document.createElement("script");
-    s.src = "/dist/faq-widget.js";
+    s.src = `/${dist}/faq-widget.js`;
     s.onload = resolve;
     s.onerror = () => reject(new Error("dist/faq-widget.js did not load"));
     document.head.append(s);
@@ -70,7 +70,7 @@ async function run(opts) {
   // The element fetches its own faq-src; the others get the FAQ object fetched in parallel.
   const own = engine === "faq-widget-element";
   const faqP = faqUrl && !own ? fetch(faqUrl).then((r) => r.json()) : Promise.resolve(null);
-  const [lib, faq] = await Promise.all([load(engine, own ? faqUrl : null, opts.pkg), faqP]);
+  const [lib, faq] = await Promise.all([load(engine, own ? faqUrl : null, opts.pkg, opts.dist), faqP]);
   const t1 = now();
   const index = await a.build(lib, faq);
   const t2 = now();

@@ -20,6 +20,9 @@ const sizes = opt("--sizes", "12,10000").split(",").map(Number);
 const pkg = opt("--pkg", "bench-results/pkg-profiling");
 const top = Number(opt("--top", "25"));
 const askMs = Number(opt("--ask-ms", "3000"));
+// A dist/faq-widget.js bundled from the named wasm (scripts/bundle.mjs --pkg PKG --out DIST), to
+// profile the shipped widget's time to ready.
+const dist = opt("--dist", null);
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
 const base = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
@@ -73,7 +76,45 @@ function summarize(profile) {
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"] });
 try {
+  if (dist) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${origin}/bench/page.html`);
+    await page.waitForFunction(() => window.bench);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+    await cdp.send("Profiler.start");
+    const r = await page.evaluate((o) => window.bench.run(o), { engine: "faq-widget-element", dist, faqUrl: null, tsvUrl: null });
+    const { profile } = await cdp.send("Profiler.stop");
+    const s = summarize(profile);
+    console.log(`\n=== <faq-widget> time to ready (${dist}/faq-widget.js, bundled FAQ): ${r.ready.toFixed(1)} ms (script ${r.load.toFixed(1)} ms, first answer ${r.build.toFixed(1)} ms), ${s.totalMs.toFixed(1)} ms sampled`);
+    console.log("self time:");
+    for (const x of s.self) console.log("  " + x);
+    console.log("total time (function and what it calls):");
+    for (const x of s.incl) console.log("  " + x);
+    await ctx.close();
+  }
   for (const n of sizes) {
+    // Cold against warm: the same build five times in one fresh page.
+    {
+      const ctx = await browser.newContext();
+      const page = await ctx.newPage();
+      await page.goto(`${origin}/bench/page.html`);
+      await page.waitForFunction(() => window.bench);
+      await page.evaluate((o) => window.bench.prepare(o), { engine: "faq-widget", pkg, faqUrl: `/faq/${n}.json` });
+      const t = await page.evaluate(() => {
+        const out = [];
+        for (let i = 0; i < 5; i++) {
+          const s = performance.now();
+          window.bench.buildKept();
+          out.push((performance.now() - s).toFixed(1));
+        }
+        return out;
+      });
+      console.log(`\n=== faq-widget build, ${n} entries, five times in one page: ${t.join(", ")} ms (the first runs cold wasm code)`);
+      await ctx.close();
+    }
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await page.goto(`${origin}/bench/page.html`);

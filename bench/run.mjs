@@ -112,7 +112,9 @@ function chromiumVersion() {
 }
 
 function machine() {
-  const cpu = (fs.readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.*)/) || [])[1] || os.cpus()[0]?.model;
+  const info = fs.readFileSync("/proc/cpuinfo", "utf8");
+  const field = (name) => (info.match(new RegExp(`^${name}\\s*:\\s*(.*)$`, "m")) || [])[1];
+  const cpu = `${field("model name") || os.cpus()[0]?.model} (family ${field("cpu family")}, model ${field("model")})`;
   return { loadavg: os.loadavg().map((x) => Number(x.toFixed(2))), nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu, chromium: chromiumVersion(), node: process.version, date: new Date().toISOString() };
 }
 

@@ -118,9 +118,18 @@ fn bench(c: &mut Criterion) {
         ));
     }
     ask.finish();
-    println!("\nengine, native (one build each; ask over ../shared/eval/dev.tsv):");
-    for line in summary {
-        println!("  {line}");
+    let text = format!(
+        "engine, native (one build each; ask over ../shared/eval/dev.tsv):\n{}\n",
+        summary
+            .iter()
+            .map(|l| format!("  {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    println!("\n{text}");
+    let out = root().join("bench-results");
+    if std::fs::create_dir_all(&out).is_ok() {
+        let _ = std::fs::write(out.join("native.txt"), text);
     }
 }
 

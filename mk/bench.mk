@@ -17,8 +17,11 @@ bench-browser: dist
 	node bench/run.mjs $(BENCH_ARGS)
 
 ## The native engine benchmark only: build and ask at 12 / 1,000 / 10,000 entries.
+# The bench profile inherits release's panic = "abort", but a bench target is built to unwind, so
+# cargo compiles the library twice under one file name and the two builds can race (cargo issue
+# 6313: "requires panic strategy abort", undefined symbols). Unwind everywhere for the bench.
 bench-native:
-	cargo bench --bench engine
+	CARGO_PROFILE_BENCH_PANIC=unwind cargo bench --bench engine
 
 ## Where the bytes and the time go: twiggy over the release wasm with function names kept, and the
 ## Chromium CPU profile (CDP Profiler) of faq-widget's build and answers. `cargo install twiggy` first.
@@ -29,4 +32,5 @@ bench-profile: pkg
 	wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 		$(PROFILE_PKG)/faq_widget_bg.wasm -o $(PROFILE_PKG)/faq_widget_bg.wasm
 	@if command -v twiggy >/dev/null; then twiggy top -n 30 $(PROFILE_PKG)/faq_widget_bg.wasm; else echo "bench: no twiggy (cargo install twiggy)"; fi
-	node bench/profile.mjs --pkg $(PROFILE_PKG)
+	node scripts/bundle.mjs --pkg $(PROFILE_PKG) --out bench-results/dist-profiling >/dev/null
+	node bench/profile.mjs --pkg $(PROFILE_PKG) --dist bench-results/dist-profiling
