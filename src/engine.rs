@@ -363,7 +363,7 @@ impl Engine {
                 for w in &raw {
                     note_surface(w, &mut surfaces);
                 }
-                let terms = engine.terms_of(&engine.apply_synonyms(raw));
+                let terms = engine.terms_of(&engine.apply_synonyms(raw), false);
                 if phrase {
                     let keys: Vec<String> = terms
                         .iter()
@@ -677,7 +677,7 @@ impl Engine {
     /// Analyses a text into weighted terms. `query` turns on typo correction.
     fn analyze(&self, text: &str, query: bool) -> Vec<Term> {
         let read = self.read_words(text, query);
-        self.terms_of(&read)
+        self.terms_of(&read, true)
     }
 
     /// Reads a text into words: shorthand expanded, stemmed, typos corrected (`query` only) and
@@ -769,7 +769,11 @@ impl Engine {
     }
 
     /// The weighted terms of a text's words: single words (each once) and pairs of neighbours.
-    fn terms_of(&self, read: &[Word]) -> Vec<Term> {
+    ///
+    /// `dedup`: each term once (questions: a repeated word must not count twice). The index does
+    /// not need it (it keeps each term's best weight), and skipping it keeps building linear in the
+    /// length of long answers.
+    fn terms_of(&self, read: &[Word], dedup: bool) -> Vec<Term> {
         let content: Vec<&Word> = read.iter().filter(|w| !w.stop).collect();
         let mut terms = Vec::with_capacity(content.len() * 2);
         let factor = |w: &Word| match &w.via {
@@ -778,10 +782,12 @@ impl Engine {
         };
         let mut seen: Vec<String> = Vec::new();
         for w in &content {
-            if seen.contains(&w.stem) {
-                continue;
+            if dedup {
+                if seen.contains(&w.stem) {
+                    continue;
+                }
+                seen.push(w.stem.clone());
             }
-            seen.push(w.stem.clone());
             let base = if w.light {
                 self.params.light_weight
             } else {
@@ -805,10 +811,12 @@ impl Engine {
             key.push_str(&a.stem);
             key.push(' ');
             key.push_str(&b.stem);
-            if seen.contains(&key) {
-                continue;
+            if dedup {
+                if seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key.clone());
             }
-            seen.push(key.clone());
             let via = if a.via != Via::Exact {
                 a.via.clone()
             } else {

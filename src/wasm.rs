@@ -6,7 +6,7 @@
 //! download. Offsets handed to JavaScript are in UTF-16 code units, the unit of JS string
 //! indices.
 
-use crate::engine::{Engine, Hit, Status, Via};
+use crate::engine::{Engine, Hit, NoAnswer, Status, Via};
 use crate::faq::{Category, Entry, Faq, Translation, Unanswered};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -119,11 +119,37 @@ export function faq_to_wire(faq) {
   }
   return out.join("\u001e");
 }
+
+// Builds `ask`'s reply object from one string (ids and terms, each followed by U+001F) and one
+// array of numbers: two crossings of the JS boundary instead of one per string and property.
+export function build_reply(text, nums) {
+  const s = text.split("\u001f"), STATUS = ["answer", "ambiguous", "none"], VIA = ["exact", "synonym", "typo"];
+  const REASON = [null, "no_words", "no_match", "unanswered", "low_confidence", "low_score"];
+  let si = 0, ni = 0;
+  const next = () => nums[ni++];
+  const status = STATUS[next()], truncated = next() === 1, reason = REASON[next()], nh = next(), nc = next();
+  const hit = () => {
+    const h = { index: next(), id: s[si++], score: next(), raw: next(), terms: [], words: [], via: [] };
+    for (let k = next(); k > 0; k--) {
+      h.terms.push(s[si++]);
+      h.words.push([next(), next()]);
+      h.via.push(VIA[next()]);
+    }
+    return h;
+  };
+  const hits = [], candidates = [];
+  for (let i = 0; i < nh; i++) hits.push(hit());
+  for (let i = 0; i < nc; i++) candidates.push(hit());
+  return { status, hits, candidates, reason, truncated };
+}
 "#)]
 extern "C" {
     /// Checks the FAQ object and flattens it (see the JavaScript above); throws a described Error.
     #[wasm_bindgen(catch)]
     fn faq_to_wire(faq: &JsValue) -> Result<String, JsValue>;
+
+    /// Builds the reply object of `ask` (see the JavaScript above).
+    fn build_reply(text: &str, nums: &[f32]) -> JsValue;
 }
 
 fn set(obj: &Object, key: &str, value: JsValue) {
@@ -193,29 +219,25 @@ fn error_text(e: &JsValue) -> String {
     js_sys::Error::from(e.clone()).message().into()
 }
 
-fn hit_to_js(h: &Hit, query: &str) -> JsValue {
-    let o = Object::new();
-    set(&o, "index", JsValue::from_f64(h.index as f64));
-    set(&o, "id", JsValue::from_str(&h.id));
-    set(&o, "score", JsValue::from_f64(h.score as f64));
-    set(&o, "raw", JsValue::from_f64(h.raw as f64));
-    let (terms, words, via) = (Array::new(), Array::new(), Array::new());
+/// Appends a hit to the reply's string and numbers, in the order `build_reply` reads them.
+fn push_hit(h: &Hit, query: &str, text: &mut String, nums: &mut Vec<f32>) {
+    nums.extend([h.index as f32, h.score, h.raw, h.matched.len() as f32]);
+    text.push_str(&h.id);
+    text.push('\u{1f}');
     for m in &h.matched {
-        terms.push(&JsValue::from_str(&m.term));
-        let pair = Array::new();
-        pair.push(&JsValue::from_f64(utf16_offset(query, m.start) as f64));
-        pair.push(&JsValue::from_f64(utf16_offset(query, m.end) as f64));
-        words.push(&pair);
-        via.push(&JsValue::from_str(match m.via {
-            Via::Exact => "exact",
-            Via::Synonym { .. } => "synonym",
-            Via::Typo { .. } => "typo",
-        }));
+        text.push_str(&m.term);
+        text.push('\u{1f}');
+        let via = match m.via {
+            Via::Exact => 0.0,
+            Via::Synonym { .. } => 1.0,
+            Via::Typo { .. } => 2.0,
+        };
+        nums.extend([
+            utf16_offset(query, m.start) as f32,
+            utf16_offset(query, m.end) as f32,
+            via,
+        ]);
     }
-    set(&o, "terms", terms.into());
-    set(&o, "words", words.into());
-    set(&o, "via", via.into());
-    o.into()
 }
 
 /// The answer engine over one FAQ.
@@ -240,28 +262,31 @@ impl FaqEngine {
     /// `index, id, score, raw, terms, words ([start, end] in the query), via`.
     pub fn ask(&self, query: &str, top: usize) -> JsValue {
         let r = self.engine.ask(query, top.clamp(1, 20));
-        let o = Object::new();
-        set(
-            &o,
-            "status",
-            JsValue::from_str(match r.status {
-                Status::Answer => "answer",
-                Status::Ambiguous => "ambiguous",
-                Status::None => "none",
-            }),
-        );
-        let hits: Array = r.hits.iter().map(|h| hit_to_js(h, query)).collect();
-        let candidates: Array = r.candidates.iter().map(|h| hit_to_js(h, query)).collect();
-        set(&o, "hits", hits.into());
-        set(&o, "candidates", candidates.into());
-        set(
-            &o,
-            "reason",
-            r.reason
-                .map_or(JsValue::NULL, |x| JsValue::from_str(x.code())),
-        );
-        set(&o, "truncated", JsValue::from_bool(r.truncated));
-        o.into()
+        let status = match r.status {
+            Status::Answer => 0.0,
+            Status::Ambiguous => 1.0,
+            Status::None => 2.0,
+        };
+        let reason = match r.reason {
+            None => 0.0,
+            Some(NoAnswer::NoWords) => 1.0,
+            Some(NoAnswer::NoMatch) => 2.0,
+            Some(NoAnswer::Unanswered { .. }) => 3.0,
+            Some(NoAnswer::LowConfidence { .. }) => 4.0,
+            Some(NoAnswer::LowScore { .. }) => 5.0,
+        };
+        let mut nums = vec![
+            status,
+            f32::from(u8::from(r.truncated)),
+            reason,
+            r.hits.len() as f32,
+            r.candidates.len() as f32,
+        ];
+        let mut text = String::new();
+        for h in r.hits.iter().chain(&r.candidates) {
+            push_hit(h, query, &mut text, &mut nums);
+        }
+        build_reply(&text, &nums)
     }
 
     /// Ranges of `text` to mark for the given terms, flattened `[start, end, start, end, …]` in
