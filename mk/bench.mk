@@ -11,6 +11,7 @@ BENCH_ARGS ?=
 bench: setup
 	$(MAKE) bench-browser
 	$(MAKE) bench-native
+	node bench/report.mjs
 
 ## The browser benchmark only (builds pkg/ and dist/faq-widget.js first, with mk/widget.mk's dist).
 bench-browser: dist
