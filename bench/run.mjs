@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs [--sizes 12,1000,10000] [--engines faq-widget,fuse,minisearch,flexsearch]
 //                      [--ready-runs 5] [--budget-ms 2500] [--pass-budget-ms 30000]
-//                      [--out bench-results] [--svg docs/bench-latency.svg]
+//                      [--out bench-results] [--svg docs/bench-latency.svg] [--pkg pkg]
 //
 // Prints a Markdown table and writes OUT/results.json, OUT/table.md and the SVG plot.
 import fs from "node:fs";
@@ -34,6 +34,8 @@ function parseArgs(argv) {
     out: "bench-results",
     svg: "docs/bench-latency.svg",
     seed: 5,
+    // Where the `faq-widget` row loads the engine from (another wasm-pack build to compare).
+    pkg: "pkg",
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -47,6 +49,7 @@ function parseArgs(argv) {
     else if (k === "--out") a.out = v();
     else if (k === "--svg") a.svg = v();
     else if (k === "--seed") a.seed = Number(v());
+    else if (k === "--pkg") a.pkg = v();
     else throw new Error(`bench/run.mjs: unknown argument ${k}`);
   }
   return a;
@@ -185,6 +188,7 @@ async function main() {
           await page.waitForFunction(() => window.bench);
           const r = await page.evaluate((o) => window.bench.run(o), {
             engine,
+            pkg: a.pkg,
             // The element at the real FAQ's size uses the FAQ bundled inside dist/faq-widget.js.
             faqUrl: engine === "faq-widget-element" && n === base.entries.length ? null : `/faq/${n}.json`,
             tsvUrl: withQueries ? "/eval/dev.tsv" : null,
@@ -209,7 +213,7 @@ async function main() {
           build.push(x.build);
           load.push(x.load);
         }
-        const code = wireBytes(FILES[engine]);
+        const code = wireBytes(engine === "faq-widget" ? FILES[engine].map((f) => f.replace(/^pkg\//, `${a.pkg}/`)) : FILES[engine]);
         // dist/faq-widget.js carries the real FAQ inside; everything else downloads the FAQ too.
         const bundled = engine === "faq-widget-element" && n === base.entries.length;
         const row = {
