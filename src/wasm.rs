@@ -13,6 +13,10 @@ use wasm_bindgen::prelude::*;
 
 /// Converts a byte offset in `s` to a UTF-16 offset.
 fn utf16_offset(s: &str, byte: usize) -> u32 {
+    // Most questions are ASCII: then a byte is a UTF-16 unit.
+    if s.is_ascii() {
+        return byte.min(s.len()) as u32;
+    }
     s.get(..byte.min(s.len()))
         .map_or(0, |p| p.encode_utf16().count() as u32)
 }
