@@ -883,8 +883,10 @@ impl Engine {
                 if len <= 4 && kl <= key.len() {
                     continue;
                 }
-                let d = strsim::osa_distance(&key, &f.key);
-                if d == 0 || d > max {
+                let Some(d) = osa_within(key.as_bytes(), f.key.as_bytes(), max) else {
+                    continue;
+                };
+                if d == 0 {
                     continue;
                 }
                 let better = match best {
@@ -915,6 +917,48 @@ impl Engine {
             word.stem = f.stem.clone();
         }
     }
+}
+
+/// Optimal-string-alignment distance (edits: insert, delete, substitute, swap two neighbours) if
+/// it is at most `max`, else None (and None for words over 32 bytes). Stops as soon as a row
+/// exceeds `max` and allocates nothing: it runs for every candidate of every unknown word. Same
+/// result as `strsim::osa_distance`, which a test checks.
+fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    const N: usize = 33;
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    if a.len() >= N || b.len() >= N {
+        // Words this long are not misspellings of FAQ words worth correcting.
+        return None;
+    }
+    // Three rows: two back (for swaps), one back, current.
+    let mut two = [0usize; N];
+    let mut one = [0usize; N];
+    let mut cur = [0usize; N];
+    for (j, v) in one.iter_mut().enumerate().take(b.len() + 1) {
+        *v = j;
+    }
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (one[j] + 1).min(cur[j - 1] + 1).min(one[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        two = one;
+        one = cur;
+    }
+    let d = one[b.len()];
+    (d <= max).then_some(d)
 }
 
 /// Sorts a short list in place; `before(a, b)` says whether `a` goes first. One small generic
@@ -1049,6 +1093,37 @@ mod tests {
         let a = e.ask(&q, 3);
         assert!(a.truncated);
         assert_eq!(a, e.ask(&q, 3));
+    }
+
+    #[test]
+    fn bounded_osa_agrees_with_strsim() {
+        let words = [
+            "",
+            "a",
+            "wifi",
+            "wfi",
+            "bifi",
+            "klabe",
+            "kalbe",
+            "serbisio",
+            "servicio",
+            "ofisina",
+            "abcdefghij",
+            "acbdefghji",
+        ];
+        for a in words {
+            for b in words {
+                let full = strsim::osa_distance(a, b);
+                for max in 0..4 {
+                    let want = (full <= max).then_some(full);
+                    assert_eq!(
+                        osa_within(a.as_bytes(), b.as_bytes(), max),
+                        want,
+                        "{a} {b} {max}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
