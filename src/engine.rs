@@ -269,6 +269,21 @@ struct Word {
     end: usize,
 }
 
+impl Word {
+    /// A placeholder left behind when a word is moved out of a sequence.
+    fn empty() -> Word {
+        Word {
+            stem: String::new(),
+            surface: String::new(),
+            stop: true,
+            light: false,
+            via: Via::Exact,
+            start: 0,
+            end: 0,
+        }
+    }
+}
+
 struct Posting {
     class: u32,
     weight: f32,
@@ -746,7 +761,7 @@ impl Engine {
 
     /// Reads multi-word synonyms as their group's first word, longest first, over the whole
     /// sequence (stop words included).
-    fn apply_synonyms(&self, words: Vec<Word>) -> Vec<Word> {
+    fn apply_synonyms(&self, mut words: Vec<Word>) -> Vec<Word> {
         let mut i = 0;
         let mut read: Vec<Word> = Vec::with_capacity(words.len());
         'outer: while i < words.len() {
@@ -784,7 +799,8 @@ impl Engine {
                     }
                 }
             }
-            read.push(words[i].clone());
+            // Matching only looks ahead, so the word can be moved out rather than copied.
+            read.push(std::mem::replace(&mut words[i], Word::empty()));
             i += 1;
         }
         read
