@@ -226,7 +226,8 @@ fn ask_json(faq: &Faq, r: &Reply) -> serde_json::Value {
     serde_json::json!({
         "status": r.status, "answers": hits,
         "candidates": r.candidates.iter().map(|h| serde_json::json!({"id": h.id, "score": h.score, "raw": h.raw})).collect::<Vec<_>>(),
-        "unanswered_score": r.unanswered_score, "reason": r.reason.map(explain_none), "truncated": r.truncated, "unknown": r.unknown,
+        "unanswered_score": r.unanswered_score, "reason": r.reason.map(explain_none),
+        "reason_code": r.reason.map(|x| x.code()), "truncated": r.truncated, "unknown": r.unknown,
     })
 }
 
