@@ -14,7 +14,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { ROOT, DIST, startServer, launch, watch } from "./lib.mjs";
+import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
@@ -26,16 +26,8 @@ let server;
 let browser;
 const scanned = []; // every state scanned, for the summary
 
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, "faq-widget.js")), "run make dist first");
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
 
 /**
  * A page with axe-core injected (the context may bypass the page's CSP for the test's own script;

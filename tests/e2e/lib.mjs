@@ -63,8 +63,9 @@ export async function startServer({ csp = STRICT_CSP } = {}) {
   };
 }
 
-/** Launches Debian's Chromium headless (playwright gives it a fresh temporary profile). */
-export async function launch() {
+/** Launches Debian's Chromium headless (playwright gives it a fresh temporary profile); `extra`
+ * flags are added to the usual ones. */
+export async function launch(extra = []) {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -78,8 +79,21 @@ export async function launch() {
       "--disable-component-update",
       "--disable-sync",
       "--disable-dev-shm-usage",
+      ...extra,
     ],
   });
+}
+
+/** Starts the test server and Chromium, once `make dist` has built the script. */
+export async function start() {
+  if (!fs.existsSync(path.join(DIST, "faq-widget.js"))) throw new Error("run make dist first");
+  return { server: await startServer(), browser: await launch() };
+}
+
+/** Stops what `start` started. */
+export async function stop({ server, browser }) {
+  await browser?.close();
+  await server?.close();
 }
 
 /** Collects console errors, page errors and CSP violations of a page. */

@@ -13,7 +13,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, DIST, startServer, launch, watch } from "./lib.mjs";
+import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;
@@ -22,16 +22,8 @@ const W = "faq-widget";
 let server;
 let browser;
 
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, "faq-widget.js")), "run make dist first");
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
 
 /** Counts every attempt to send something, before the widget's script runs (test only). */
 function countSends() {

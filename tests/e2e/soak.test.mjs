@@ -16,8 +16,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { ROOT, DIST, CHROMIUM, watch } from "./lib.mjs";
+import { ROOT, DIST, launch, watch } from "./lib.mjs";
 
 const N = Number(process.env.SOAK_QUESTIONS || 20000);
 const HEAP_BUDGET = Number(process.env.SOAK_HEAP_BUDGET || 2 * 1024 * 1024);
@@ -34,23 +33,9 @@ let browser;
 before(async () => {
   assert.ok(fs.existsSync(path.join(DIST, "kiosk.html")), "run make dist first");
   assert.ok(N >= 5 * BATCH && N % BATCH === 0, `SOAK_QUESTIONS must be a multiple of ${BATCH}, at least ${5 * BATCH}`);
-  // lib.mjs's flags, plus exact (not bucketed) performance.memory figures.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-      "--enable-precise-memory-info",
-    ],
-  });
+  // Exact (not bucketed) performance.memory figures.
+  browser = await launch(["--enable-precise-memory-info"]);
+
 });
 after(async () => browser?.close());
 

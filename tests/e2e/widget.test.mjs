@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { createRequire } from "node:module";
-import { ROOT, DIST, startServer, launch, watch } from "./lib.mjs";
+import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const ALT = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/e2e/fixtures/alt-faq.json"), "utf8"));
@@ -17,16 +17,8 @@ const W = "faq-widget";
 let server;
 let browser;
 
-before(async () => {
-  assert.ok(fs.existsSync(path.join(DIST, "faq-widget.js")), "run make dist first");
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(async () => ({ server, browser } = await start()));
+after(() => stop({ server, browser }));
 
 /** A fresh page (own context: own storage) with its console and CSP violations watched. */
 async function open(pathname, { viewport = { width: 1024, height: 768 }, context: ctxOpts = {} } = {}) {
