@@ -53,6 +53,20 @@ function shuffled(list, seed) {
   return a;
 }
 
+/** The timing figures of a measured loop, added to `out`. */
+function summarize(out, samples, calls, rounds, batch, totalMs) {
+  samples.sort((x, y) => x - y);
+  return Object.assign(out, {
+    samples: samples.length,
+    calls,
+    rounds,
+    batch: Math.round(batch.reduce((x, y) => x + y, 0) / batch.length),
+    p50: quantile(samples, 0.5),
+    p99: quantile(samples, 0.99),
+    mean: (totalMs * 1000) / calls,
+  });
+}
+
 function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
@@ -134,18 +148,7 @@ async function run(opts) {
     });
     rounds++;
   }
-  const totalMs = now() - r0;
-  samples.sort((x, y) => x - y);
-  Object.assign(out, {
-    samples: samples.length,
-    calls,
-    rounds,
-    batch: Math.round(batch.reduce((x, y) => x + y, 0) / batch.length),
-    p50: quantile(samples, 0.5),
-    p99: quantile(samples, 0.99),
-    mean: (totalMs * 1000) / calls,
-  });
-  return out;
+  return summarize(out, samples, calls, rounds, batch, now() - r0);
 }
 
 /** The same measurement for an async API (one awaited call at a time). */
@@ -187,18 +190,7 @@ async function timeAsync(out, cases, ask, opts) {
     }
     rounds++;
   }
-  const totalMs = now() - r0;
-  samples.sort((x, y) => x - y);
-  Object.assign(out, {
-    samples: samples.length,
-    calls,
-    rounds,
-    batch: Math.round(batch.reduce((x, y) => x + y, 0) / batch.length),
-    p50: quantile(samples, 0.5),
-    p99: quantile(samples, 0.99),
-    mean: (totalMs * 1000) / calls,
-  });
-  return out;
+  return summarize(out, samples, calls, rounds, batch, now() - r0);
 }
 
 /** For bench/profile.mjs: load and build only, keeping the index for profile(). */
