@@ -101,7 +101,7 @@ export const ADAPTERS = {
 
 export const ENGINES = Object.keys(ADAPTERS);
 
-/** Scores answers the way `faq eval` does (../shared/eval/README.md). */
+/** Scores answers the way `faq eval` does (tests/data/README.md). */
 export function score(cases, answers) {
   let ins = 0, ins1 = 0, ins3 = 0, oos = 0, oosOk = 0;
   cases.forEach((c, i) => {

@@ -4,7 +4,7 @@
 //   node bench/gen-faq.mjs --size 1000 [--seed 5] [--faq faq.json] --out bench-results/faq-1000.json
 //
 // The output keeps faq.json's contacts, categories, synonyms, "unanswered" topics and its real
-// entries (first, unchanged, so ../shared/eval/dev.tsv still names the right ids), then adds
+// entries (first, unchanged, so tests/data/dev.tsv still names the right ids), then adds
 // generated entries up to --size. Generated entries are Spanish-like: question frames, verbs and
 // nouns of an ISP's FAQ (many of them the real FAQ's own words, so they compete with the real
 // entries the way a bigger FAQ's neighbours would), plus one invented topic word per entry (a

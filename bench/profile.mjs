@@ -26,7 +26,7 @@ const dist = opt("--dist", null);
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
 const base = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
-const files = { "/eval/dev.tsv": path.resolve(ROOT, "../shared/eval/dev.tsv") };
+const files = { "/eval/dev.tsv": path.resolve(ROOT, "tests/data/dev.tsv") };
 for (const n of sizes) {
   const f = n === base.entries.length ? path.join(ROOT, "faq.json") : path.join(ROOT, `bench-results/faq-${n}.json`);
   if (!fs.existsSync(f)) fs.writeFileSync(f, JSON.stringify(generate(base, n, 5), null, 1) + "\n");

@@ -20,7 +20,7 @@ import { FILES } from "./files.mjs";
 import { plot } from "./plot.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const DEV_TSV = path.resolve(ROOT, "../shared/eval/dev.tsv");
+const DEV_TSV = path.resolve(ROOT, "tests/data/dev.tsv");
 
 function parseArgs(argv) {
   const a = {

@@ -1,5 +1,5 @@
 //! Native benchmark of the engine (criterion): index build time and answer latency at 12, 1,000
-//! and 10,000 entries, over the questions of `../shared/eval/dev.tsv`.
+//! and 10,000 entries, over the questions of `tests/data/dev.tsv`.
 //!
 //! `cargo bench --bench engine` (or `make bench`). The larger FAQs come from the deterministic
 //! generator `bench/gen-faq.mjs` (the same files the browser benchmark uses); they are written to
@@ -55,7 +55,7 @@ fn generate(n: usize, out: &Path) {
 }
 
 fn queries() -> Vec<String> {
-    let path = root().join("../shared/eval/dev.tsv");
+    let path = root().join("tests/data/dev.tsv");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     parse_tsv(&text)
         .expect("dev.tsv parses")
@@ -119,7 +119,7 @@ fn bench(c: &mut Criterion) {
     }
     ask.finish();
     let text = format!(
-        "engine, native (one build each; ask over ../shared/eval/dev.tsv):\n{}\n",
+        "engine, native (one build each; ask over tests/data/dev.tsv):\n{}\n",
         summary
             .iter()
             .map(|l| format!("  {l}"))

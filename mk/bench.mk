@@ -1,7 +1,7 @@
-# Benchmarks (issue 5): faq-widget against Fuse.js, MiniSearch and FlexSearch in headless Chromium,
-# on the same FAQ and questions, at 12, 1,000 and 10,000 entries; and the engine natively (criterion).
-# They print figures (and refresh docs/bench-latency.svg); no test fails on timing, so nothing here
-# joins TEST_TARGETS. Results: bench-results/ (results.json, table.md). See BENCHMARKS.md.
+# Benchmarks: faq-widget against Fuse.js, MiniSearch and FlexSearch in headless Chromium, on the
+# same FAQ and questions, at 12, 1,000 and 10,000 entries; and the engine natively (criterion).
+# They print figures; no test fails on timing, so none of them is in TEST_SUITES.
+# Results: bench-results/ (results.json, table.md). See BENCHMARKS.md.
 .PHONY: bench-browser bench-native bench-profile
 
 # e.g. make bench BENCH_ARGS="--sizes 12,1000 --ready-runs 3"
@@ -13,7 +13,7 @@ bench: setup
 	$(MAKE) bench-native
 	node bench/report.mjs
 
-## The browser benchmark only (builds pkg/ and dist/faq-widget.js first, with mk/widget.mk's dist).
+## The browser benchmark only (builds dist/ first).
 bench-browser: dist
 	node bench/run.mjs $(BENCH_ARGS)
 
@@ -24,14 +24,17 @@ bench-browser: dist
 bench-native:
 	CARGO_PROFILE_BENCH_PANIC=unwind cargo bench --bench engine
 
+TWIGGY_VERSION := 0.8.0
 ## Where the bytes and the time go: twiggy over the release wasm with function names kept, and the
-## Chromium CPU profile (CDP Profiler) of faq-widget's build and answers. `cargo install twiggy` first.
+## Chromium CPU profile (CDP Profiler) of faq-widget's build and answers.
 PROFILE_PKG := bench-results/pkg-profiling
 bench-profile: pkg
+	@if [ "$$(twiggy --version 2>/dev/null | awk '{print $$2}')" != "$(TWIGGY_VERSION)" ]; then \
+	  cargo install twiggy --version $(TWIGGY_VERSION) --locked --force; fi
 	mkdir -p $(PROFILE_PKG)
 	wasm-bindgen target/wasm32-unknown-unknown/release/faq_widget.wasm --out-dir $(PROFILE_PKG) --target web --keep-debug
 	wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 		$(PROFILE_PKG)/faq_widget_bg.wasm -o $(PROFILE_PKG)/faq_widget_bg.wasm
-	@if command -v twiggy >/dev/null; then twiggy top -n 30 $(PROFILE_PKG)/faq_widget_bg.wasm; else echo "bench: no twiggy (cargo install twiggy)"; fi
-	node scripts/bundle.mjs --pkg $(PROFILE_PKG) --out bench-results/dist-profiling >/dev/null
+	twiggy top -n 30 $(PROFILE_PKG)/faq_widget_bg.wasm
+	node scripts/bundle.mjs --no-budget --pkg $(PROFILE_PKG) --out bench-results/dist-profiling >/dev/null
 	node bench/profile.mjs --pkg $(PROFILE_PKG) --dist bench-results/dist-profiling

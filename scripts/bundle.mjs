@@ -9,7 +9,7 @@
 //   www/generated/       copies of the script and the kiosk page for `make demo`
 //
 // usage: node scripts/bundle.mjs [--pkg pkg] [--faq faq.json] [--out dist] [--wasm-encoding bytes|base64]
-//                                [--budget-gzip BYTES] [--no-minify]
+//                                [--no-budget] [--no-minify]
 //
 // The engine's bytes are inlined as a JavaScript string with one character per byte (the most
 // frequent bytes map to one-byte ASCII characters, the rest to U+00A0..U+017F), which gzip and
@@ -24,6 +24,7 @@ import crypto from "node:crypto";
 import vm from "node:vm";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
+import { BUDGET } from "./budget.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -35,7 +36,6 @@ const pkgDir = path.resolve(root, opt("--pkg", "pkg"));
 const faqPath = path.resolve(root, opt("--faq", "faq.json"));
 const outDir = path.resolve(root, opt("--out", "dist"));
 const encoding = opt("--wasm-encoding", "bytes");
-const budget = Number(opt("--budget-gzip", "0"));
 
 function die(msg) {
   console.error(`bundle: ${msg}`);
@@ -256,6 +256,9 @@ console.log(row("pkg/faq_widget_bg.wasm alone", wasm));
 console.log(row(`${path.relative(root, outDir)}/kiosk.html`, Buffer.from(kiosk)));
 fs.copyFileSync(path.join(root, "www/src/faq-widget.d.ts"), path.join(outDir, "faq-widget.d.ts"));
 fs.writeFileSync(path.join(outDir, "sizes.json"), `${JSON.stringify(sizes, null, 2)}\n`);
-if (budget > 0 && sizes.js.gzip > budget) {
-  console.log(`bundle: WARNING faq-widget.js is ${kb(sizes.js.gzip)} gzip, over the ${kb(budget)} budget`);
+// A budget that is exceeded fails the build (--no-budget: for profiling builds with names kept).
+for (const [kind, limit] of Object.entries(BUDGET)) {
+  if (limit && sizes.js[kind] > limit && !args.includes("--no-budget")) {
+    die(`faq-widget.js is ${kb(sizes.js[kind])} ${kind}, over the ${kb(limit)} budget (scripts/budget.mjs)`);
+  }
 }

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Installs everything a fresh machine lacks to build and test faq-widget.
-# Idempotent: each step is skipped when its tool is already there at the pinned version.
-# Everything comes from package registries (crates.io, npm, Debian apt); nothing downloads binaries.
+# Idempotent and quick when everything is there: each step is skipped when its tool is already
+# there at the pinned version. Everything comes from package registries (crates.io, npm, Debian
+# apt); nothing downloads binaries at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen crate pinned in Cargo.toml
+# The CLI must be the exact version of the wasm-bindgen crate, which Cargo.lock pins.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
+# Debian packages: Chromium for the browser tests; Firefox ESR, WebKit's WebDriver and Xvfb for the
+# smoke suite in the other engines customers use.
+APT_PACKAGES=(chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth)
 
 log() { printf '[setup] %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -17,7 +23,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
-  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (the version of the crate in Cargo.lock)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
@@ -26,18 +32,26 @@ if [ "$(wasm-pack --version 2>/dev/null | awk '{print $2}')" != "$WASM_PACK_VERS
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --force
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  log "installing Debian chromium and chromium-driver"
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing Debian packages: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# npm packages (playwright-core, binaryen's wasm-opt, axe-core, benchmark peers), pinned by package-lock.json
-if [ -f package.json ]; then
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    log "installing npm packages"
-    npm ci --no-audit --no-fund
-  fi
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  log "installing geckodriver $GECKODRIVER_VERSION (Firefox's WebDriver)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --force
+fi
+
+# npm packages (playwright-core, binaryen's wasm-opt, axe-core, biome, terser, the benchmark
+# peers), pinned by package-lock.json.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages"
+  npm ci --no-audit --no-fund
 fi
 log "ready"

@@ -1,5 +1,5 @@
 //! Measuring answer quality on a labelled set of questions (`dev.tsv`), with the metrics of
-//! `shared/eval/README.md`.
+//! `tests/data/README.md`.
 
 use crate::engine::{Engine, Status};
 use serde::Serialize;

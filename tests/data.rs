@@ -14,11 +14,10 @@ fn faq() -> Faq {
     parse_json(&faq_text()).expect("faq.json parses")
 }
 
-/// `shared/` sits beside the checkout (locally and in CI).
-fn shared(path: &str) -> String {
-    let p = format!("{}/../shared/{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&p)
-        .unwrap_or_else(|e| panic!("{p}: {e} (the shared/ folder must be beside the checkout)"))
+/// A file of `tests/data/` (the ISP's source text, the labelled question sets).
+fn data(path: &str) -> String {
+    let p = format!("{}/tests/data/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
 }
 
 const IDS: [(&str, &str); 12] = [
@@ -192,7 +191,7 @@ fn keeps_every_fact_of_the_source() {
         }
     }
     // Numbers are never changed: each one in the answers stands in the source as received.
-    let source: String = shared("source/nettplus-preguntas-frecuentes.txt")
+    let source: String = data("source/nettplus-preguntas-frecuentes.txt")
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
@@ -285,7 +284,7 @@ fn json_schema_accepts_the_faq_and_rejects_broken_ones() {
 /// The accuracy gate: the targets of the engine on the labelled dev set.
 #[test]
 fn answer_quality_on_the_dev_set_meets_the_targets() {
-    let cases = parse_tsv(&shared("eval/dev.tsv")).expect("dev.tsv parses");
+    let cases = parse_tsv(&data("dev.tsv")).expect("dev.tsv parses");
     assert!(cases.len() >= 100);
     let report = evaluate(&Engine::new(&faq()), &cases);
     let wrong: Vec<String> = report

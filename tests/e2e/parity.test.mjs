@@ -1,4 +1,4 @@
-// The browser gives the same answers as the native CLI: every query of ../shared/eval/dev.tsv goes
+// The browser gives the same answers as the native CLI: every query of tests/data/dev.tsv goes
 // through `faq ask --json` (native) and through the WebAssembly engine in Chromium, both through
 // the wasm-pack package (pkg/) and through the bundled widget's element.ask (dist/); status, ids
 // and scores must agree. Run: make test-wasm (builds pkg/, dist/ is built by make dist).
@@ -10,7 +10,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { ROOT, DIST, startServer, launch } from "./lib.mjs";
 
-const DEV = path.resolve(ROOT, "../shared/eval/dev.tsv");
+const DEV = path.resolve(ROOT, "tests/data/dev.tsv");
 const FAQ_BIN = path.join(ROOT, "target/release/faq");
 const TOP = 3;
 
@@ -38,7 +38,7 @@ let queries;
 let expected;
 
 before(async () => {
-  assert.ok(fs.existsSync(DEV), `${DEV} (the shared evaluation set) is missing`);
+  assert.ok(fs.existsSync(DEV), `${DEV} (the dev question set) is missing`);
   assert.ok(fs.existsSync(FAQ_BIN), "build the CLI first: cargo build --release --bin faq");
   queries = devQueries();
   assert.ok(queries.length >= 50, `${queries.length} queries`);

@@ -1,5 +1,5 @@
 // Long days on the kiosk (issue 4): one kiosk page (dist/kiosk.html from disk, network off) takes
-// SOAK_QUESTIONS questions (default 20,000; `make soak`: 100,000) built from ../shared/eval/dev.tsv
+// SOAK_QUESTIONS questions (default 20,000; `make soak`: 100,000) built from tests/data/dev.tsv
 // with variations (accents dropped, upper case, typos, half-typed, unique words, emoji, over-long).
 // Three out of four go through element.ask(), one in four (in runs of 8, every kind of variation)
 // through the search box (input event and
@@ -23,7 +23,7 @@ const HEAP_BUDGET = Number(process.env.SOAK_HEAP_BUDGET || 2 * 1024 * 1024);
 const BATCH = 1000; // questions per batch; the last of each batch is typed with real keystrokes
 const UI_EVERY = 4; // one question in UI_EVERY goes through the search box
 const IDLE = 2; // kiosk idle reset, seconds
-const DEV = path.resolve(ROOT, "../shared/eval/dev.tsv");
+const DEV = path.resolve(ROOT, "tests/data/dev.tsv");
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;
 const W = "faq-widget";
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));

@@ -9,6 +9,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { createRequire } from "node:module";
 import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
+import { BUDGET } from "../../scripts/budget.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const ALT = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/e2e/fixtures/alt-faq.json"), "utf8"));
@@ -456,13 +457,11 @@ test("small screens: the open panel fits the viewport", async () => {
 });
 
 const sizes = JSON.parse(fs.readFileSync(path.join(DIST, "sizes.json"), "utf8"));
-const gzip = zlib.gzipSync(fs.readFileSync(path.join(DIST, "faq-widget.js")), { level: 9 }).length;
-const BUDGET = 60 * 1024;
-test(
-  `dist/faq-widget.js stays under 60 KB gzip (now ${(gzip / 1024).toFixed(1)} KB, the .wasm alone ${(sizes.wasm.gzip / 1024).toFixed(1)} KB)`,
-  // Reported as a TODO (not a pass) until the engine's wasm is small enough; enforced from then on.
-  { todo: gzip > BUDGET && process.env.FAQ_WIDGET_ENFORCE_BUDGET !== "1" ? "the engine's .wasm must shrink (issue 3: lead)" : false },
-  () => {
-    assert.ok(gzip <= BUDGET, `${gzip} bytes gzip > ${BUDGET}`);
-  },
-);
+for (const [kind, limit] of Object.entries(BUDGET)) {
+  if (!limit) continue;
+  test(`dist/faq-widget.js is within its ${kind} budget (${(sizes.js[kind] / 1024).toFixed(1)} KB of ${(limit / 1024).toFixed(1)} KB)`, () => {
+    const bytes = fs.readFileSync(path.join(DIST, "faq-widget.js"));
+    const size = kind === "gzip" ? zlib.gzipSync(bytes, { level: 9 }).length : zlib.brotliCompressSync(bytes).length;
+    assert.ok(size <= limit, `${size} bytes ${kind} > ${limit}`);
+  });
+}
