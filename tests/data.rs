@@ -317,3 +317,18 @@ fn answer_quality_on_the_dev_set_meets_the_targets() {
         report.oos_rejection
     );
 }
+
+/// The JSON Schema states the validator's limits and patterns (`faq schema --write` writes them).
+#[test]
+fn json_schema_states_the_validators_rules() {
+    let mut schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/faq.schema.json"))
+            .expect("schema file"),
+    )
+    .expect("schema is JSON");
+    let changed = faq_widget::faq::rules::apply_to_schema(&mut schema).expect("every rule's place");
+    assert!(
+        changed.is_empty(),
+        "faq.schema.json differs from src/faq/rules.rs at {changed:?}: run `faq schema --write`"
+    );
+}

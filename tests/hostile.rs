@@ -6,9 +6,8 @@
 //! unchanged. Big and deep files are generated here rather than committed.
 
 use faq_widget::engine::{Engine, Status, MAX_QUERY_BYTES};
-use faq_widget::faq::{
-    parse_json, validate as validate_faq, Severity, MAX_ENTRIES, MAX_FIELD_BYTES,
-};
+use faq_widget::faq::rules::{MAX_ENTRIES, MAX_FIELD_CHARS};
+use faq_widget::faq::{parse_json, validate as validate_faq, Severity};
 use std::path::PathBuf;
 mod common;
 
@@ -202,10 +201,11 @@ fn links_and_contacts_must_be_what_they_say() {
         "map-javascript-mixed-case.json",
         "map-data-url.json",
         "map-http.json",
+        "map-with-markup.json",
     ] {
         refused(
             &hostile(f),
-            &["contact.address.map", "must start with https://"],
+            &["contact.address.map", "must be a plain https:// address"],
         );
     }
     refused(
@@ -260,7 +260,13 @@ fn script_in_every_text_field_is_text_and_the_engine_answers_with_it() {
 
 #[test]
 fn oversized_fields_are_refused_naming_field_and_size() {
-    let big = "a".repeat(MAX_FIELD_BYTES + 1);
+    // Counted in characters: as many two-byte letters pass, one more does not.
+    let fits = "ñ".repeat(MAX_FIELD_CHARS);
+    let e =
+        format!(r#"{{"entries": [{{"id": "a", "question": "¿Pregunta?", "answer": "{fits}"}}]}}"#);
+    let o = faq(&["validate", &temp_file("full-answer.json", e.as_bytes())]);
+    assert!(o.status.success(), "{}", text(&o));
+    let big = "ñ".repeat(MAX_FIELD_CHARS + 1);
     let e =
         format!(r#"{{"entries": [{{"id": "a", "question": "¿Pregunta?", "answer": "{big}"}}]}}"#);
     let out = refused(
@@ -269,8 +275,8 @@ fn oversized_fields_are_refused_naming_field_and_size() {
     );
     assert!(
         out.contains(&format!(
-            "{} bytes is longer than the {MAX_FIELD_BYTES} allowed",
-            MAX_FIELD_BYTES + 1
+            "{} characters is longer than the {MAX_FIELD_CHARS} allowed",
+            MAX_FIELD_CHARS + 1
         )),
         "{out}"
     );
@@ -281,7 +287,7 @@ fn oversized_fields_are_refused_naming_field_and_size() {
     );
     refused(
         &temp_file("huge-intro.json", e.as_bytes()),
-        &["contact.intro", "bytes is longer than"],
+        &["contact.intro", "characters is longer than"],
     );
     let e = format!(
         r#"{{"synonyms": [["clave", "{huge}"]], "entries": [{}]}}"#,
@@ -289,7 +295,7 @@ fn oversized_fields_are_refused_naming_field_and_size() {
     );
     refused(
         &temp_file("huge-synonym.json", e.as_bytes()),
-        &["synonyms[0][1]", "bytes is longer than"],
+        &["synonyms[0][1]", "characters is longer than"],
     );
     // A huge id is refused, and not printed in full.
     let e = format!(

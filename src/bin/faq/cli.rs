@@ -2,7 +2,7 @@
 
 use faq_widget::engine::{Engine, NoAnswer, Reply, Status, Via};
 use faq_widget::eval::{evaluate, parse_tsv, Report};
-use faq_widget::faq::{parse_json, validate, Faq, Severity};
+use faq_widget::faq::{parse_json, rules, validate, Faq, Severity};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -14,10 +14,14 @@ usage:
   faq eval FILE.tsv [--faq FILE] [--json] [--sweep] measure answer quality on labelled questions
                                                    (--sweep: the same over a grid of no-answer thresholds)
   faq bench [--faq FILE] [--queries FILE.tsv] [--rounds N]  time the engine natively
+  faq schema [FILE] [--write]                      check that the JSON Schema (default faq.schema.json)
+                                                   states the validator's limits and patterns
+                                                   (--write: write them into it)
 
 exit status: 0 fine, 1 the FAQ has errors (or a command failed), 2 wrong usage";
 
 const DEFAULT_FAQ: &str = "faq.json";
+const DEFAULT_SCHEMA: &str = "faq.schema.json";
 
 /// Parsed command line: positional arguments and options.
 struct Args {
@@ -28,6 +32,7 @@ struct Args {
     queries: Option<String>,
     rounds: usize,
     sweep: bool,
+    write: bool,
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -39,6 +44,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         queries: None,
         rounds: 200,
         sweep: false,
+        write: false,
     };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -59,6 +65,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--json" => a.json = true,
             "--sweep" => a.sweep = true,
+            "--write" => a.write = true,
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             _ => a.positional.push(arg),
@@ -129,6 +136,7 @@ pub fn main() -> ExitCode {
         "ask" => cmd_ask(&args),
         "eval" => cmd_eval(&args),
         "bench" => cmd_bench(&args),
+        "schema" => cmd_schema(&args),
         other => {
             eprintln!("faq: unknown command {other:?}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -191,6 +199,34 @@ fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn cmd_schema(a: &Args) -> Result<ExitCode, String> {
+    let path = a.positional.first().map_or(DEFAULT_SCHEMA, String::as_str);
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let mut schema: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let changed = rules::apply_to_schema(&mut schema).map_err(|e| format!("{path}: {e}"))?;
+    if changed.is_empty() {
+        println!("{path}: states every rule of src/faq/rules.rs");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !a.write {
+        for p in &changed {
+            println!("{path}: {p} differs from the rule in src/faq/rules.rs");
+        }
+        println!("{path}: run `faq schema --write` to write the rules into it");
+        return Ok(ExitCode::from(1));
+    }
+    let mut out = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
+    out.push('\n');
+    std::fs::write(path, out).map_err(|e| format!("{path}: cannot write: {e}"))?;
+    println!(
+        "{path}: wrote {} rule(s): {}",
+        changed.len(),
+        changed.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn cmd_ask(a: &Args) -> Result<ExitCode, String> {

@@ -1,208 +1,9 @@
-//! The FAQ data model (`faq.json`) and its validation.
-//!
-//! Parsing JSON text lives in the native build only ([`parse_json`]); the browser hands the
-//! engine an object it already parsed with `JSON.parse`, so the WebAssembly stays free of a JSON
-//! parser.
+//! Checking an FAQ: errors (it cannot be used) and warnings (likely mistakes), each naming the
+//! entry and field. The limits and patterns are [`super::rules`].
 
-use serde::{Deserialize, Serialize};
-
-/// A whole FAQ file.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Faq {
-    /// Path of the JSON Schema, for editors (`"./faq.schema.json"`).
-    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
-    pub schema: Option<String>,
-    /// Format version; this program reads version 1.
-    #[serde(default = "one")]
-    pub version: u32,
-    /// Who answers (shown in the widget's title).
-    #[serde(default)]
-    pub organization: String,
-    /// Language of the main texts (`"es"`).
-    #[serde(default)]
-    pub language: String,
-    /// What the widget offers when it has no answer.
-    #[serde(default)]
-    pub contact: Contact,
-    /// The sections questions are grouped in.
-    #[serde(default)]
-    pub categories: Vec<Category>,
-    /// Groups of words and phrases that mean the same; the first one of each group is the one the
-    /// others are read as.
-    #[serde(default)]
-    pub synonyms: Vec<Vec<String>>,
-    /// The questions and answers.
-    pub entries: Vec<Entry>,
-    /// Topics this FAQ does not answer: questions closer to these than to any entry get the honest
-    /// "no answer" and the contact options.
-    #[serde(default)]
-    pub unanswered: Unanswered,
-}
-
-fn one() -> u32 {
-    1
-}
-
-/// One question and its answer.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Entry {
-    /// Stable identifier (lower case letters, digits and dashes).
-    pub id: String,
-    /// The id of one of [`Faq::categories`].
-    #[serde(default)]
-    pub category: String,
-    /// The question as shown to customers.
-    pub question: String,
-    /// The answer, plain text; lines starting with "• " are shown as a list.
-    pub answer: String,
-    /// Other ways customers ask the same thing.
-    #[serde(default)]
-    pub phrasings: Vec<String>,
-    /// Single words or short phrases that point to this entry.
-    #[serde(default)]
-    pub keywords: Vec<String>,
-    /// The English rendering, optional.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<Translation>,
-}
-
-/// An entry in another language.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Translation {
-    /// The question.
-    pub question: String,
-    /// The answer.
-    pub answer: String,
-    /// Other ways to ask it in that language.
-    #[serde(default)]
-    pub phrasings: Vec<String>,
-}
-
-/// A section of the FAQ.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Category {
-    /// Identifier used by [`Entry::category`].
-    pub id: String,
-    /// Name shown to customers.
-    pub name: String,
-    /// English name.
-    #[serde(default)]
-    pub name_en: String,
-}
-
-/// Topics the FAQ does not answer.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Unanswered {
-    /// A note for editors.
-    #[serde(default)]
-    pub note: String,
-    /// Example questions the FAQ does not answer.
-    #[serde(default)]
-    pub phrasings: Vec<String>,
-    /// Words that mark such questions.
-    #[serde(default)]
-    pub keywords: Vec<String>,
-}
-
-/// Contact options shown when there is no answer.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    /// Sentence shown above the options (Spanish).
-    #[serde(default)]
-    pub intro: String,
-    /// The same in English.
-    #[serde(default)]
-    pub intro_en: String,
-    /// The switchboard.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pbx: Option<Pbx>,
-    /// WhatsApp numbers.
-    #[serde(default)]
-    pub whatsapp: Vec<Labelled<PhoneNumber>>,
-    /// E-mail addresses.
-    #[serde(default)]
-    pub email: Vec<Labelled<Email>>,
-    /// The office.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<Address>,
-}
-
-/// The switchboard number and its extensions.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Pbx {
-    /// Label shown ("PBX").
-    #[serde(default)]
-    pub label: String,
-    /// The number as customers know it ("3701830").
-    pub number: String,
-    /// The number to dial from anywhere, for `tel:` links ("+59373701830").
-    #[serde(default)]
-    pub tel: String,
-    /// Extensions and what they are for.
-    #[serde(default)]
-    pub extensions: Vec<Extension>,
-}
-
-/// A PBX extension.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Extension {
-    /// The extension ("1").
-    pub ext: String,
-    /// What it is for.
-    pub label: String,
-    /// The same in English.
-    #[serde(default)]
-    pub label_en: String,
-}
-
-/// A phone number field.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct PhoneNumber {
-    /// The number ("0984060320").
-    pub number: String,
-}
-
-/// An e-mail field.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Email {
-    /// The address.
-    pub address: String,
-}
-
-/// A contact option with a label.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-pub struct Labelled<T> {
-    /// The value.
-    #[serde(flatten)]
-    pub value: T,
-    /// What it is for.
-    #[serde(default)]
-    pub label: String,
-    /// The same in English.
-    #[serde(default)]
-    pub label_en: String,
-}
-
-/// The office address.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
-#[serde(deny_unknown_fields)]
-pub struct Address {
-    /// The address as text.
-    pub text: String,
-    /// A map link, opened only when tapped.
-    #[serde(default)]
-    pub map: String,
-}
+use super::rules::{is_email, is_id, is_map_link, is_phone, MAX_ENTRIES, MAX_FIELD_CHARS};
+use super::Faq;
+use serde::Serialize;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -238,14 +39,9 @@ impl std::fmt::Display for Finding {
     }
 }
 
-/// Largest number of entries the engine accepts (keeps the browser responsive).
-pub const MAX_ENTRIES: usize = 20_000;
-/// Largest text accepted in one field, in bytes.
-pub const MAX_FIELD_BYTES: usize = 20_000;
-
 /// Text from the file as messages show it: control characters escaped (so nothing in the file
 /// can drive the editor's terminal) and cut after 60 characters.
-fn shown(s: &str) -> String {
+pub(crate) fn shown(s: &str) -> String {
     // Control characters and quotes are escaped by hand: `escape_debug` would pull Unicode
     // tables into the WebAssembly download.
     let mut out = String::new();
@@ -265,40 +61,18 @@ fn shown(s: &str) -> String {
     out
 }
 
-/// A phone number as `tel:` and `wa.me` links need it: digits, with an optional leading `+` and
-/// spaces.
-fn looks_like_phone(s: &str) -> bool {
-    let digits = s.strip_prefix('+').unwrap_or(s);
-    digits.bytes().any(|b| b.is_ascii_digit())
-        && digits.bytes().all(|b| b.is_ascii_digit() || b == b' ')
-}
-
-fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-}
-
-fn looks_like_email(s: &str) -> bool {
-    let mut parts = s.split('@');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(user), Some(domain), None) => {
-            !user.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && user
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
-                && domain
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        }
-        _ => false,
+/// The length of a text in characters, when it is over [`MAX_FIELD_CHARS`].
+fn too_long(text: &str) -> Option<usize> {
+    // Counting needs a look only past MAX_FIELD_CHARS bytes: fewer bytes are fewer characters.
+    if text.len() <= MAX_FIELD_CHARS {
+        return None;
     }
+    let n = text.chars().count();
+    (n > MAX_FIELD_CHARS).then_some(n)
+}
+
+fn too_long_message(chars: usize) -> String {
+    format!("{chars} characters is longer than the {MAX_FIELD_CHARS} allowed")
 }
 
 /// Checks an FAQ for errors (it cannot be used) and warnings (likely mistakes).
@@ -352,7 +126,7 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
     for (i, e) in faq.entries.iter().enumerate() {
         let place =
             |field: &str| format!("entry #{} \"{}\" field \"{}\"", i + 1, shown(&e.id), field);
-        if !is_valid_id(&e.id) {
+        if !is_id(&e.id) {
             err(
                 place("id"),
                 Some(&e.id),
@@ -406,16 +180,8 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
             }
         }
         for (name, text) in &fields {
-            if text.len() > MAX_FIELD_BYTES {
-                err(
-                    place(name),
-                    Some(&e.id),
-                    format!(
-                        "{} bytes is longer than the {} allowed",
-                        text.len(),
-                        MAX_FIELD_BYTES
-                    ),
-                );
+            if let Some(n) = too_long(text) {
+                err(place(name), Some(&e.id), too_long_message(n));
             }
             if text.contains('\u{0}') {
                 err(place(name), Some(&e.id), "contains a NUL character".into());
@@ -423,19 +189,19 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
         }
     }
     if let Some(a) = &faq.contact.address {
-        if !a.map.is_empty() && !a.map.starts_with("https://") {
+        if !a.map.is_empty() && !is_map_link(&a.map) {
             err(
                 "contact.address.map".into(),
                 None,
                 format!(
-                    "the map link must start with https:// (got \"{}\")",
+                    "the map link must be a plain https:// address (got \"{}\")",
                     shown(&a.map)
                 ),
             );
         }
     }
     for (k, m) in faq.contact.email.iter().enumerate() {
-        if !looks_like_email(&m.value.address) {
+        if !is_email(&m.value.address) {
             err(
                 format!("contact.email[{k}].address"),
                 None,
@@ -444,7 +210,7 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
         }
     }
     for (k, w) in faq.contact.whatsapp.iter().enumerate() {
-        if !looks_like_phone(&w.value.number) {
+        if !is_phone(&w.value.number) {
             err(
                 format!("contact.whatsapp[{k}].number"),
                 None,
@@ -456,7 +222,7 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
         // The widget makes `tel:` links of these.
         for (name, number) in [("number", &p.number), ("tel", &p.tel)] {
             let optional = name == "tel" && number.is_empty();
-            if !optional && !looks_like_phone(number) {
+            if !optional && !is_phone(number) {
                 err(
                     format!("contact.pbx.{name}"),
                     None,
@@ -467,16 +233,8 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
     }
     // The size cap and the NUL check hold for every text the widget shows, not only entries.
     for (place, text) in other_texts(faq) {
-        if text.len() > MAX_FIELD_BYTES {
-            err(
-                place.clone(),
-                None,
-                format!(
-                    "{} bytes is longer than the {} allowed",
-                    text.len(),
-                    MAX_FIELD_BYTES
-                ),
-            );
+        if let Some(n) = too_long(text) {
+            err(place.clone(), None, too_long_message(n));
         }
         if text.contains('\u{0}') {
             err(place, None, "contains a NUL character".into());
@@ -758,109 +516,10 @@ fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
     out
 }
 
-/// Parses FAQ JSON text. Errors say what is wrong and at which line and column, and, when the
-/// JSON is well formed but says the wrong thing, in which entry and field.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn parse_json(text: &str) -> Result<Faq, String> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let body = text.trim_start();
-    if body.is_empty() {
-        return Err(
-            "line 1, column 1: the file is empty; expected a JSON object such as {\"entries\": [...]}"
-                .into(),
-        );
-    }
-    if !body.starts_with('{') {
-        let before = &text[..text.len() - body.len()];
-        let line = before.matches('\n').count() + 1;
-        let column = before.len() - before.rfind('\n').map_or(0, |p| p + 1) + 1;
-        let found = body
-            .chars()
-            .next()
-            .map(|c| shown(&c.to_string()))
-            .unwrap_or_default();
-        return Err(format!(
-            "line {line}, column {column}: the FAQ must be a JSON object such as {{\"entries\": [...]}}, not something starting with \"{found}\""
-        ));
-    }
-    serde_json::from_str::<Faq>(text).map_err(|e| {
-        // serde_json ends its message with the place; it is said once, first.
-        let full = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        let message = full.strip_suffix(&suffix).unwrap_or(&full);
-        let within = match e.classify() {
-            serde_json::error::Category::Data => {
-                locate(text).map(|w| format!("{w}: ")).unwrap_or_default()
-            }
-            _ => String::new(),
-        };
-        format!(
-            "line {}, column {}: {within}{message}",
-            e.line(),
-            e.column()
-        )
-    })
-}
-
-/// For well-formed JSON that does not make an FAQ: the one entry (and field), or the one
-/// top-level field, that does not read. `None` when that is not a single place.
-#[cfg(not(target_arch = "wasm32"))]
-fn locate(text: &str) -> Option<String> {
-    use serde_json::{Map, Value};
-    let value: Value = serde_json::from_str(text).ok()?;
-    let top = value.as_object()?;
-    let mut places = Vec::new();
-    for (key, v) in top {
-        if key == "entries" && v.is_array() {
-            continue;
-        }
-        let mut probe = Map::new();
-        probe.insert("entries".into(), Value::Array(Vec::new()));
-        probe.insert(key.clone(), v.clone());
-        if serde_json::from_value::<Faq>(Value::Object(probe)).is_err() {
-            places.push(format!("field \"{}\"", shown(key)));
-        }
-    }
-    for (i, v) in top
-        .get("entries")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
-        if serde_json::from_value::<Entry>(v.clone()).is_ok() {
-            continue;
-        }
-        let id = v
-            .get("id")
-            .and_then(Value::as_str)
-            .map(|id| format!(" \"{}\"", shown(id)));
-        // The field that fails on its own, next to stand-ins for the required ones.
-        let field = v.as_object().into_iter().flatten().find(|(key, v)| {
-            let mut probe: Map<String, Value> = ["id", "question", "answer"]
-                .iter()
-                .map(|k| (k.to_string(), Value::from("x")))
-                .collect();
-            probe.insert(key.to_string(), (*v).clone());
-            serde_json::from_value::<Entry>(Value::Object(probe)).is_err()
-        });
-        let field = field.map(|(key, _)| format!(" field \"{}\"", shown(key)));
-        places.push(format!(
-            "entry #{}{}{}",
-            i + 1,
-            id.unwrap_or_default(),
-            field.unwrap_or_default()
-        ));
-    }
-    match places.len() {
-        1 => places.pop(),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::faq::{Category, Contact, Entry, Unanswered};
 
     fn entry(id: &str) -> Entry {
         Entry {
@@ -966,15 +625,5 @@ mod tests {
         assert!(found
             .iter()
             .any(|f| f.message.contains("two entries answer it")));
-    }
-
-    #[test]
-    fn parse_errors_have_line_and_column() {
-        let e = parse_json("{\n  \"entries\": [ { \"id\": 3 } ]\n}").unwrap_err();
-        assert!(e.starts_with("line 2, column"), "{e}");
-        assert!(parse_json("\u{FEFF}{\"entries\": []}").is_ok());
-        assert!(parse_json("{\"entries\": [], \"extra\": 1}")
-            .unwrap_err()
-            .contains("extra"));
     }
 }
