@@ -15,12 +15,11 @@ async function load(engine, faqUrl, pkgDir = "pkg", dist = "dist") {
       return (await import("/" + FILES.flexsearch[0])).default;
     case "faq-widget-element":
       return loadDist(faqUrl, dist);
-    case "faq-widget":
-      {
-        const m = await import(`/${pkgDir}/faq_widget.js`);
-        await m.default({ module_or_path: `/${pkgDir}/faq_widget_bg.wasm` });
-        return { FaqEngine: m.FaqEngine };
-      }
+    case "faq-widget": {
+      const m = await import(`/${pkgDir}/faq_widget.js`);
+      await m.default({ module_or_path: `/${pkgDir}/faq_widget_bg.wasm` });
+      return { FaqEngine: m.FaqEngine };
+    }
   }
   throw new Error(`unknown engine ${engine}`);
 }
@@ -116,7 +115,14 @@ async function run(opts) {
   // Slow engines (a whole pass over budget): the pass-1 calls are the samples.
   if (answers.length < cases.length || passMs * 3 > opts.budgetMs) {
     const s = first.slice().sort((x, y) => x - y);
-    Object.assign(out, { samples: s.length, batch: 1, rounds: 1, p50: quantile(s, 0.5), p99: quantile(s, 0.99), mean: s.reduce((x, y) => x + y, 0) / s.length });
+    Object.assign(out, {
+      samples: s.length,
+      batch: 1,
+      rounds: 1,
+      p50: quantile(s, 0.5),
+      p99: quantile(s, 0.99),
+      mean: s.reduce((x, y) => x + y, 0) / s.length,
+    });
     return out;
   }
   // Warm-up: two more passes; each question's own cost sets its batch size so that one timed
@@ -208,7 +214,7 @@ async function askKept(tsvUrl, ms) {
   const cases = parseTsv(await (await fetch(tsvUrl)).text());
   const s = now();
   let n = 0;
-  while (now() - s < ms) for (const c of cases) (kept.a.ask(kept.index, c.query), n++);
+  while (now() - s < ms) for (const c of cases) kept.a.ask(kept.index, c.query), n++;
   return ((now() - s) * 1000) / n;
 }
 

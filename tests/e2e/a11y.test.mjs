@@ -111,7 +111,10 @@ test("axe: floating widget in every state, Spanish and English, zero WCAG 2.1 A/
   // English interface.
   await page.evaluate(() => document.querySelector("faq-widget").setAttribute("lang", "en"));
   await page.locator(`${W} input.query`).fill("");
-  await page.locator(`${W} .back`).click().catch(() => {});
+  await page
+    .locator(`${W} .back`)
+    .click()
+    .catch(() => {});
   await page.locator(`${W} .topic`).first().waitFor();
   await scan(page, "floating EN: start screen");
   await page.locator(`${W} input.query`).fill("wifi password");
@@ -183,7 +186,8 @@ function smallTargets(page) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // not shown
       n += 1;
-      if (r.width < 48 || r.height < 48) out.push(`${el.localName}.${el.className} "${el.textContent.slice(0, 30)}": ${r.width.toFixed(0)}x${r.height.toFixed(0)}`);
+      if (r.width < 48 || r.height < 48)
+        out.push(`${el.localName}.${el.className} "${el.textContent.slice(0, 30)}": ${r.width.toFixed(0)}x${r.height.toFixed(0)}`);
     }
     return { n, small: out };
   }, W);
@@ -243,7 +247,11 @@ test("kiosk: axe in every state and touch targets >= 48 px, landscape, portrait 
     await page.locator(`${W} .note:not([hidden])`).waitFor();
     await state("over-long question, cut note");
     // Hands off until the idle reset.
-    await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector("input.query").value === "" && !!document.querySelector(w).shadowRoot.querySelector(".topics"), W, { timeout: 12000 });
+    await page.waitForFunction(
+      (w) => document.querySelector(w).shadowRoot.querySelector("input.query").value === "" && !!document.querySelector(w).shadowRoot.querySelector(".topics"),
+      W,
+      { timeout: 12000 },
+    );
     await state("after the idle reset");
     await page.evaluate(() => document.querySelector("faq-widget").setAttribute("lang", "en"));
     await state("English start screen");

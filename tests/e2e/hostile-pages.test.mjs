@@ -53,7 +53,11 @@ function assertQuiet(log, where) {
   assert.deepEqual(log.violations, [], `${where}: CSP violations`);
   const loud = log.console.filter((m) => m.type === "error" || m.type === "warning");
   const favicon = loud.filter((m) => /^Failed to load resource: .*404/.test(m.text)).slice(0, log.favicon || 0);
-  assert.deepEqual(loud.filter((m) => !favicon.includes(m)), [], `${where}: console errors or warnings`);
+  assert.deepEqual(
+    loud.filter((m) => !favicon.includes(m)),
+    [],
+    `${where}: console errors or warnings`,
+  );
 }
 
 /** Types `q` into widget `sel` with real keystrokes, submits with Enter, returns the view shown. */
@@ -295,8 +299,10 @@ test("a page with its own FaqEngine, wasm_bindgen, fetch, look-alike elements an
         h: window.h === A.theirs.h,
         fetch: window.fetch === A.theirs.fetch,
         elements:
-          customElements.get("faq-widget-x") === A.theirs.x && customElements.get("faq-widgets") === A.theirs.xs && customElements.get("x-faq-widget") === A.theirs.xx,
-        pollution: ({}).foo === "polluted" && [].extra() === "extra" && "a".shout() === "A",
+          customElements.get("faq-widget-x") === A.theirs.x &&
+          customElements.get("faq-widgets") === A.theirs.xs &&
+          customElements.get("x-faq-widget") === A.theirs.xx,
+        pollution: {}.foo === "polluted" && [].extra() === "extra" && "a".shout() === "A",
         TAG: window.TAG === "not-faq-widget",
         uid: window.uid === 1000,
       },

@@ -67,7 +67,10 @@ test("from file:// with the network blocked: answers, browses, no request, no CS
   assert.equal(await page.locator(`${W} .contacts a`).count(), 0);
   assert.match(await page.locator(`${W} .contacts`).textContent(), new RegExp(FAQ.contact.pbx.number));
   assert.deepEqual(blocked, [], "no request was attempted");
-  assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), []);
+  assert.deepEqual(
+    requests.filter((u) => !u.startsWith("file:")),
+    [],
+  );
   assert.deepEqual(log.violations, []);
   assert.deepEqual(log.errors, []);
   await context.close();

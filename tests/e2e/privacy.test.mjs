@@ -153,7 +153,11 @@ test("kiosk file: not one request from load to idle reset (the file itself is th
   await page.locator(`${W} .topic`).first().waitFor();
   await useEverything(page);
   // Hands off: the idle reset.
-  await page.waitForFunction((w) => !!document.querySelector(w).shadowRoot.querySelector(".topics") && document.querySelector(w).shadowRoot.querySelector("input.query").value === "", W, { timeout: 12000 });
+  await page.waitForFunction(
+    (w) => !!document.querySelector(w).shadowRoot.querySelector(".topics") && document.querySelector(w).shadowRoot.querySelector("input.query").value === "",
+    W,
+    { timeout: 12000 },
+  );
   await page.waitForTimeout(300);
   const urls = [...new Set(events.map(([, u]) => u.replace(/\?.*$/, "")))];
   assert.deepEqual(urls, [KIOSK], "only the kiosk file itself was loaded");
@@ -184,8 +188,15 @@ test("network cut after load: typing, answers, browsing, feedback, contacts, Eng
   assert.equal(await page.locator(`${W} .answer .view-title`).textContent(), FAQ.entries.find((e) => e.id === "wifi-clave").question);
   await page.locator(`${W} .back`).click();
   await useEverything(page);
-  assert.deepEqual(failed.filter((u) => !/favicon\.ico$/.test(u)), [], "nothing tried the network");
+  assert.deepEqual(
+    failed.filter((u) => !/favicon\.ico$/.test(u)),
+    [],
+    "nothing tried the network",
+  );
   assert.deepEqual(log.errors, []);
-  assert.deepEqual(log.console.filter((m) => m.type === "error" && !/favicon/.test(m.text)), []);
+  assert.deepEqual(
+    log.console.filter((m) => m.type === "error" && !/favicon/.test(m.text)),
+    [],
+  );
   await context.close();
 });
