@@ -231,7 +231,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const a = parseArgs(process.argv.slice(2));
   const base = JSON.parse(fs.readFileSync(a.faq, "utf8"));
   const faq = generate(base, a.size, a.seed);
-  const text = JSON.stringify(faq, null, 1) + "\n";
+  const text = `${JSON.stringify(faq, null, 1)}\n`;
   if (a.out) {
     fs.mkdirSync(path.dirname(a.out), { recursive: true });
     fs.writeFileSync(a.out, text);

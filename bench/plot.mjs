@@ -54,5 +54,5 @@ export function plot(results, machine) {
   });
   if (machine) o.push(`<text x="${L}" y="${T - 6}" font-size="10" fill="#555">${esc(`${machine.nproc} cores, ${machine.cpu}; ${machine.chromium}`)}</text>`);
   o.push(`</svg>`);
-  return o.join("\n") + "\n";
+  return `${o.join("\n")}\n`;
 }

@@ -29,7 +29,7 @@ const base = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const files = { "/eval/dev.tsv": path.resolve(ROOT, "tests/data/dev.tsv") };
 for (const n of sizes) {
   const f = n === base.entries.length ? path.join(ROOT, "faq.json") : path.join(ROOT, `bench-results/faq-${n}.json`);
-  if (!fs.existsSync(f)) fs.writeFileSync(f, JSON.stringify(generate(base, n, 5), null, 1) + "\n");
+  if (!fs.existsSync(f)) fs.writeFileSync(f, `${JSON.stringify(generate(base, n, 5), null, 1)}\n`);
   files[`/faq/${n}.json`] = f;
 }
 const server = http.createServer((req, res) => {
@@ -103,9 +103,9 @@ try {
       `\n=== <faq-widget> time to ready (${dist}/faq-widget.js, bundled FAQ): ${r.ready.toFixed(1)} ms (script ${r.load.toFixed(1)} ms, first answer ${r.build.toFixed(1)} ms), ${s.totalMs.toFixed(1)} ms sampled`,
     );
     console.log("self time:");
-    for (const x of s.self) console.log("  " + x);
+    for (const x of s.self) console.log(`  ${x}`);
     console.log("total time (function and what it calls):");
-    for (const x of s.incl) console.log("  " + x);
+    for (const x of s.incl) console.log(`  ${x}`);
     await ctx.close();
   }
   for (const n of sizes) {
@@ -149,9 +149,9 @@ try {
         `\n=== faq-widget ${phase}, ${n} entries: ${s.totalMs.toFixed(1)} ms sampled (${Date.now() - t} ms wall)${phase === "ask" ? `, ${perQ.toFixed(1)} µs per question` : ""}`,
       );
       console.log("self time:");
-      for (const r of s.self) console.log("  " + r);
+      for (const r of s.self) console.log(`  ${r}`);
       console.log("total time (function and what it calls):");
-      for (const r of s.incl) console.log("  " + r);
+      for (const r of s.incl) console.log(`  ${r}`);
     }
     await ctx.close();
   }

@@ -37,7 +37,6 @@ const sizes = [...new Set(R.map((r) => r.size))].sort((a, b) => a - b);
 const small = sizes[0];
 const large = sizes[sizes.length - 1];
 const el = get(small, "faq-widget-element");
-const en = get(small, "faq-widget");
 const rows = [["target", "measured", "met"]];
 if (el) {
   for (const [kind, limit] of Object.entries(BUDGET)) {
@@ -76,5 +75,5 @@ for (const size of sizes) {
       ]);
   }
 }
-out.push(rows.map((r, i) => `| ${r.join(" | ")} |` + (i === 0 ? "\n|---|---|---|" : "")).join("\n"));
+out.push(rows.map((r, i) => `| ${r.join(" | ")} |${i === 0 ? "\n|---|---|---|" : ""}`).join("\n"));
 console.log(out.join("\n"));

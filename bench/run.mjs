@@ -7,16 +7,17 @@
 //                      [--out bench-results] [--svg docs/bench-latency.svg] [--pkg pkg]
 //
 // Prints a Markdown table and writes OUT/results.json, OUT/table.md and the SVG plot.
+
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import os from "node:os";
-import zlib from "node:zlib";
-import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import { chromium } from "playwright-core";
-import { generate } from "./gen-faq.mjs";
 import { FILES } from "./files.mjs";
+import { generate } from "./gen-faq.mjs";
 import { plot } from "./plot.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -183,7 +184,7 @@ async function main() {
       continue;
     }
     const f = path.join(out, `faq-${n}.json`);
-    const text = JSON.stringify(generate(base, n, a.seed), null, 1) + "\n";
+    const text = `${JSON.stringify(generate(base, n, a.seed), null, 1)}\n`;
     if (!fs.existsSync(f) || fs.readFileSync(f, "utf8") !== text) fs.writeFileSync(f, text);
     faqFile[n] = f;
   }
@@ -278,8 +279,8 @@ async function main() {
   const m = { ...machine(), loadavgAtStart: loadStart };
   const md = table(results);
   const doc = { machine: m, options: a, seconds: (Date.now() - started) / 1000, results };
-  fs.writeFileSync(path.join(out, "results.json"), JSON.stringify(doc, null, 1) + "\n");
-  fs.writeFileSync(path.join(out, "table.md"), md + "\n");
+  fs.writeFileSync(path.join(out, "results.json"), `${JSON.stringify(doc, null, 1)}\n`);
+  fs.writeFileSync(path.join(out, "table.md"), `${md}\n`);
   if (a.svg) {
     fs.mkdirSync(path.dirname(path.resolve(ROOT, a.svg)), { recursive: true });
     fs.writeFileSync(path.resolve(ROOT, a.svg), plot(results, m));

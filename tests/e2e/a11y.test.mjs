@@ -1,4 +1,4 @@
-// Accessibility in every state (issue 4): axe-core scans the whole document, shadow roots included,
+// Accessibility in every state: axe-core scans the whole document, shadow roots included,
 // in each state the widget can be in: floating (launcher, open, suggestions, answer, feedback,
 // ambiguous candidates, no answer, topics, contacts, cut note, small screen), English, inline,
 // three widgets on a page, the load error, and the kiosk (start, suggestions, answer, candidates,
@@ -8,16 +8,15 @@
 // control measured (>= 48 px) in every kiosk state, in landscape, portrait and tablet sizes.
 // Run: make test-browser-hardening (builds dist first).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { DIST, start, stop, watch } from "./lib.mjs";
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;
 const W = "faq-widget";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

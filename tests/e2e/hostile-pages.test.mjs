@@ -1,19 +1,19 @@
-// Pages we do not control (issue 4, "hostile pages"): the exact strict CSP of the issue sent as an
+// Pages we do not control ("hostile pages"): the strictest CSP the widget must work under sent as an
 // HTTP header, a page whose CSS attacks everything it can reach (all: unset !important, RTL, huge
 // fonts, display:none on div/button/input), a page with its own globals, look-alike custom elements,
 // a replaced fetch and polluted prototypes, and three widgets on one page. In each the widget must
 // be visible, answer correctly, add nothing global, touch nothing of the page's, and log nothing.
 // Run: make test-browser-hardening (builds dist first).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, DIST, startServer, launch, watch } from "./lib.mjs";
+import { after, before, test } from "node:test";
+import { DIST, launch, ROOT, startServer, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const entry = (id) => FAQ.entries.find((e) => e.id === id);
-/** The CSP of issue 4, word for word. */
+/** The strictest policy the widget must work under: same-origin scripts and styles, wasm compilation, nothing else. */
 const ISSUE_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 let strict; // server sending ISSUE_CSP

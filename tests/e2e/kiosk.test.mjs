@@ -2,13 +2,13 @@
 // Sucre office: it must answer with no request at all, keep its touch targets large, and go back
 // to the start screen after the idle period (?idle=SECONDS).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { DIST, ROOT, launch, watch } from "./lib.mjs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { DIST, launch, ROOT, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;

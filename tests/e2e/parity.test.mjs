@@ -3,12 +3,12 @@
 // the wasm-pack package (pkg/) and through the bundled widget's element.ask (dist/); status, ids
 // and scores must agree. Run: make test-wasm (builds pkg/, dist/ is built by make dist).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { ROOT, DIST, startServer, launch } from "./lib.mjs";
+import { after, before, test } from "node:test";
+import { DIST, launch, ROOT, startServer } from "./lib.mjs";
 
 const DEV = path.resolve(ROOT, "tests/data/dev.tsv");
 const FAQ_BIN = path.join(ROOT, "target/release/faq");

@@ -1,4 +1,4 @@
-// Long days on the kiosk (issue 4): one kiosk page (dist/kiosk.html from disk, network off) takes
+// Long days on the kiosk: one kiosk page (dist/kiosk.html from disk, network off) takes
 // SOAK_QUESTIONS questions (default 20,000; `make soak`: 100,000) built from tests/data/dev.tsv
 // with variations (accents dropped, upper case, typos, half-typed, unique words, emoji, over-long).
 // Three out of four go through element.ask(), one in four (in runs of 8, every kind of variation)
@@ -11,12 +11,12 @@
 // Also: the idle reset leaves nothing of what the last person typed, anywhere the page can keep it.
 // Run: make test-browser-hardening (short), make soak (long); figures go to target/soak-browser.json.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ROOT, DIST, launch, watch } from "./lib.mjs";
+import { DIST, launch, ROOT, watch } from "./lib.mjs";
 
 const N = Number(process.env.SOAK_QUESTIONS || 20000);
 const HEAP_BUDGET = Number(process.env.SOAK_HEAP_BUDGET || 2 * 1024 * 1024);
@@ -103,7 +103,7 @@ function captureWasmMemory() {
   let instances = 0;
   const keep = (inst) => {
     instances += 1;
-    for (const v of Object.values((inst && inst.exports) || {})) if (v instanceof WebAssembly.Memory && !mems.includes(v)) mems.push(v);
+    for (const v of Object.values(inst?.exports || {})) if (v instanceof WebAssembly.Memory && !mems.includes(v)) mems.push(v);
   };
   const Instance = WebAssembly.Instance;
   WebAssembly.Instance = new Proxy(Instance, {
@@ -212,7 +212,7 @@ test(`soak: ${N.toLocaleString("en")} questions on one kiosk page, memory flat, 
   for (let k = 1; k <= 3; k++) resetAfter.add(warmBatches - 1 + Math.round(((batches - warmBatches) * k) / 4));
   const first = new Map(); // exact dev question -> its answers the first time
   const samples = [];
-  let changed = [];
+  const changed = [];
   let typed = 0;
   let ui = 0;
   let uiShown = 0;
@@ -336,7 +336,7 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
   await page.locator(`${W} [role=option]`).first().waitFor();
   await page.keyboard.press("ArrowDown");
   // The test itself must be able to see the secret before the reset (else it proves nothing).
-  const seen = (where) =>
+  const seen = () =>
     page.evaluate(
       ({ w, secret }) => {
         const el = document.querySelector(w);
@@ -385,13 +385,13 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
       },
       { w: W, secret: SECRET },
     );
-  const beforeReset = await seen("before");
+  const beforeReset = await seen();
   assert.ok(beforeReset.includes("input value"), `the probe sees the typed text: ${beforeReset}`);
   // Hands off: the idle reset.
   const t0 = Date.now();
   await waitForReset(page);
   assert.ok(Date.now() - t0 >= 500, "reset after the idle period");
-  assert.deepEqual(await seen("after"), [], "nothing typed is left on the screen, in the element or in storage");
+  assert.deepEqual(await seen(), [], "nothing typed is left on the screen, in the element or in storage");
   const state = await page.evaluate((w) => {
     const r = document.querySelector(w).shadowRoot;
     const i = r.querySelector("input.query");

@@ -2,14 +2,14 @@
 // 127.0.0.1 with a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval).
 // Run: make test-browser (builds dist first).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
-import zlib from "node:zlib";
 import { createRequire } from "node:module";
-import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import zlib from "node:zlib";
 import { BUDGET } from "../../scripts/budget.mjs";
+import { DIST, ROOT, start, stop, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const ALT = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/e2e/fixtures/alt-faq.json"), "utf8"));
