@@ -58,9 +58,7 @@ export const ADAPTERS = {
   // item. Its "Token Search" mode (useTokenSearch: true) scored far worse here (top-1 0.18 at 12
   // entries) and was slower, so the default mode is the fair one.
   fuse: {
-    config:
-      "new Fuse(docs, { keys: FIELDS, includeScore: true }); fuse.search(query, { limit: 3 }); " +
-      "built-in threshold 0.6, no answer = empty list",
+    config: "new Fuse(docs, { keys: FIELDS, includeScore: true }); fuse.search(query, { limit: 3 }); " + "built-in threshold 0.6, no answer = empty list",
     build: (lib, faq) => new lib.Fuse(docsOf(faq), { keys: FIELDS, includeScore: true }),
     ask: (fuse, q) => fuse.search(q, { limit: 3 }).map((r) => r.item.id),
   },
@@ -77,7 +75,11 @@ export const ADAPTERS = {
       ms.addAll(docsOf(faq).map(flat));
       return ms;
     },
-    ask: (ms, q) => ms.search(q).slice(0, 3).map((r) => r.id),
+    ask: (ms, q) =>
+      ms
+        .search(q)
+        .slice(0, 3)
+        .map((r) => r.id),
   },
   // FlexSearch 0.8: README "Fuzzy-Search": a tolerant tokenizer, a Latin phonetic encoder and
   // suggest: true. Of the README's tokenizers (strict, forward, tolerant) x encoders (Normalize,
@@ -103,7 +105,11 @@ export const ENGINES = Object.keys(ADAPTERS);
 
 /** Scores answers the way `faq eval` does (tests/data/README.md). */
 export function score(cases, answers) {
-  let ins = 0, ins1 = 0, ins3 = 0, oos = 0, oosOk = 0;
+  let ins = 0,
+    ins1 = 0,
+    ins3 = 0,
+    oos = 0,
+    oosOk = 0;
   cases.forEach((c, i) => {
     const a = answers[i];
     if (c.expected.length === 0) {

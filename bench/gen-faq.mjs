@@ -32,27 +32,83 @@ function parseArgs(argv) {
 
 // Vocabulary of an ISP's FAQ. Verbs: [infinitive, first person, English].
 const VERBS = [
-  ["contratar", "contrato", "sign up for"], ["pagar", "pago", "pay for"], ["cambiar", "cambio", "change"],
-  ["configurar", "configuro", "set up"], ["activar", "activo", "activate"], ["solicitar", "solicito", "request"],
-  ["renovar", "renuevo", "renew"], ["reportar", "reporto", "report"], ["registrar", "registro", "register"],
-  ["consultar", "consulto", "check"], ["trasladar", "traslado", "move"], ["suspender", "suspendo", "suspend"],
-  ["recuperar", "recupero", "recover"], ["actualizar", "actualizo", "update"], ["instalar", "instalo", "install"],
-  ["reclamar", "reclamo", "claim"], ["descargar", "descargo", "download"], ["revisar", "reviso", "review"],
-  ["modificar", "modifico", "modify"], ["transferir", "transfiero", "transfer"], ["anular", "anulo", "cancel"],
-  ["reactivar", "reactivo", "reactivate"], ["agendar", "agendo", "schedule"], ["imprimir", "imprimo", "print"],
+  ["contratar", "contrato", "sign up for"],
+  ["pagar", "pago", "pay for"],
+  ["cambiar", "cambio", "change"],
+  ["configurar", "configuro", "set up"],
+  ["activar", "activo", "activate"],
+  ["solicitar", "solicito", "request"],
+  ["renovar", "renuevo", "renew"],
+  ["reportar", "reporto", "report"],
+  ["registrar", "registro", "register"],
+  ["consultar", "consulto", "check"],
+  ["trasladar", "traslado", "move"],
+  ["suspender", "suspendo", "suspend"],
+  ["recuperar", "recupero", "recover"],
+  ["actualizar", "actualizo", "update"],
+  ["instalar", "instalo", "install"],
+  ["reclamar", "reclamo", "claim"],
+  ["descargar", "descargo", "download"],
+  ["revisar", "reviso", "review"],
+  ["modificar", "modifico", "modify"],
+  ["transferir", "transfiero", "transfer"],
+  ["anular", "anulo", "cancel"],
+  ["reactivar", "reactivo", "reactivate"],
+  ["agendar", "agendo", "schedule"],
+  ["imprimir", "imprimo", "print"],
 ];
 // Nouns: [singular, English, gender].
 const NOUNS = [
-  ["servicio", "service", "m"], ["equipo", "device", "m"], ["factura", "invoice", "f"], ["cuenta", "account", "f"],
-  ["router", "router", "m"], ["clave", "password", "f"], ["contrato", "contract", "m"], ["certificado", "certificate", "m"],
-  ["tarjeta", "card", "f"], ["permiso", "permit", "m"], ["solicitud", "application", "f"], ["reclamo", "complaint", "m"],
-  ["cable", "cable", "m"], ["antena", "antenna", "f"], ["red", "network", "f"], ["conexión", "connection", "f"],
-  ["dirección", "address", "f"], ["comprobante", "receipt", "m"], ["convenio", "agreement", "m"], ["usuario", "user", "m"],
-  ["correo", "e-mail", "m"], ["visita técnica", "technician visit", "f"], ["cita", "appointment", "f"], ["pago", "payment", "m"],
-  ["depósito", "deposit", "m"], ["trámite", "procedure", "m"], ["registro", "record", "m"], ["historial", "history", "m"],
-  ["beneficio", "benefit", "m"], ["descuento", "discount", "m"], ["módem", "modem", "m"], ["señal", "signal", "f"],
+  ["servicio", "service", "m"],
+  ["equipo", "device", "m"],
+  ["factura", "invoice", "f"],
+  ["cuenta", "account", "f"],
+  ["router", "router", "m"],
+  ["clave", "password", "f"],
+  ["contrato", "contract", "m"],
+  ["certificado", "certificate", "m"],
+  ["tarjeta", "card", "f"],
+  ["permiso", "permit", "m"],
+  ["solicitud", "application", "f"],
+  ["reclamo", "complaint", "m"],
+  ["cable", "cable", "m"],
+  ["antena", "antenna", "f"],
+  ["red", "network", "f"],
+  ["conexión", "connection", "f"],
+  ["dirección", "address", "f"],
+  ["comprobante", "receipt", "m"],
+  ["convenio", "agreement", "m"],
+  ["usuario", "user", "m"],
+  ["correo", "e-mail", "m"],
+  ["visita técnica", "technician visit", "f"],
+  ["cita", "appointment", "f"],
+  ["pago", "payment", "m"],
+  ["depósito", "deposit", "m"],
+  ["trámite", "procedure", "m"],
+  ["registro", "record", "m"],
+  ["historial", "history", "m"],
+  ["beneficio", "benefit", "m"],
+  ["descuento", "discount", "m"],
+  ["módem", "modem", "m"],
+  ["señal", "signal", "f"],
 ];
-const PLACES = ["Loja", "Catamayo", "Zamora", "Malacatos", "Vilcabamba", "Saraguro", "Cariamanga", "Macará", "el centro", "el valle", "San Sebastián", "El Sagrario", "Sucre", "la oficina", "la agencia"];
+const PLACES = [
+  "Loja",
+  "Catamayo",
+  "Zamora",
+  "Malacatos",
+  "Vilcabamba",
+  "Saraguro",
+  "Cariamanga",
+  "Macará",
+  "el centro",
+  "el valle",
+  "San Sebastián",
+  "El Sagrario",
+  "Sucre",
+  "la oficina",
+  "la agencia",
+];
 const CONNECT = ["además", "también", "luego", "por favor", "en ese caso", "si lo prefiere", "de ser necesario", "cuando corresponda"];
 const SYLL_ON = ["b", "c", "d", "f", "g", "l", "m", "n", "p", "r", "s", "t", "v", "ch", "br", "tr", "pl", "gr", "qu"];
 const SYLL_NUC = ["a", "e", "i", "o", "u", "ia", "ue", "io"];
@@ -102,8 +158,15 @@ function generate(base, size, seed) {
     return a;
   };
   // Words of the real entries' Spanish questions and phrasings, to reuse as extra keywords.
-  const realWords = [...new Set(base.entries.flatMap((e) => [e.question, ...e.phrasings])
-    .join(" ").toLowerCase().match(/[a-záéíóúñü]{5,}/g))].sort();
+  const realWords = [
+    ...new Set(
+      base.entries
+        .flatMap((e) => [e.question, ...e.phrasings])
+        .join(" ")
+        .toLowerCase()
+        .match(/[a-záéíóúñü]{5,}/g),
+    ),
+  ].sort();
   const used = new Set();
   const topicWord = () => {
     for (;;) {
@@ -117,7 +180,12 @@ function generate(base, size, seed) {
       }
     }
   };
-  const ascii = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const ascii = (s) =>
+    s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
   const cats = base.categories.map((c) => c.id);
   const out = structuredClone(base);
   out.entries = base.entries.slice(0, Math.min(size, base.entries.length));
@@ -133,7 +201,10 @@ function generate(base, size, seed) {
     const phrasings = frames.slice(1, 1 + int(2, 6)).map((f) => f(x));
     phrasings.push(`${noun} ${topic}`);
     const keywords = [topic, noun, v, ...shuffle(realWords).slice(0, int(0, 3))];
-    const answer = shuffle(A_FRAMES).slice(0, int(1, 3)).map((f) => f(x)).join(" ");
+    const answer = shuffle(A_FRAMES)
+      .slice(0, int(1, 3))
+      .map((f) => f(x))
+      .join(" ");
     const entry = {
       id: `${ascii(topic)}-${ascii(noun)}-${i}`,
       category: pick(cats),
@@ -160,7 +231,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const a = parseArgs(process.argv.slice(2));
   const base = JSON.parse(fs.readFileSync(a.faq, "utf8"));
   const faq = generate(base, a.size, a.seed);
-  const text = JSON.stringify(faq, null, 1) + "\n";
+  const text = `${JSON.stringify(faq, null, 1)}\n`;
   if (a.out) {
     fs.mkdirSync(path.dirname(a.out), { recursive: true });
     fs.writeFileSync(a.out, text);

@@ -1,5 +1,6 @@
 // The benchmark page: loads one engine, builds its index over an FAQ, answers the dev questions
 // and times the answers. Driven by bench/run.mjs (one fresh browser context per call of run()).
+
 import { ADAPTERS, parseTsv, score } from "./adapters.mjs";
 import { FILES } from "./files.mjs";
 import { mulberry32 } from "./prng.mjs";
@@ -8,19 +9,18 @@ import { mulberry32 } from "./prng.mjs";
 async function load(engine, faqUrl, pkgDir = "pkg", dist = "dist") {
   switch (engine) {
     case "fuse":
-      return { Fuse: (await import("/" + FILES.fuse[0])).default };
+      return { Fuse: (await import(`/${FILES.fuse[0]}`)).default };
     case "minisearch":
-      return { MiniSearch: (await import("/" + FILES.minisearch[0])).default };
+      return { MiniSearch: (await import(`/${FILES.minisearch[0]}`)).default };
     case "flexsearch":
-      return (await import("/" + FILES.flexsearch[0])).default;
+      return (await import(`/${FILES.flexsearch[0]}`)).default;
     case "faq-widget-element":
       return loadDist(faqUrl, dist);
-    case "faq-widget":
-      {
-        const m = await import(`/${pkgDir}/faq_widget.js`);
-        await m.default({ module_or_path: `/${pkgDir}/faq_widget_bg.wasm` });
-        return { FaqEngine: m.FaqEngine };
-      }
+    case "faq-widget": {
+      const m = await import(`/${pkgDir}/faq_widget.js`);
+      await m.default({ module_or_path: `/${pkgDir}/faq_widget_bg.wasm` });
+      return { FaqEngine: m.FaqEngine };
+    }
   }
   throw new Error(`unknown engine ${engine}`);
 }
@@ -116,7 +116,14 @@ async function run(opts) {
   // Slow engines (a whole pass over budget): the pass-1 calls are the samples.
   if (answers.length < cases.length || passMs * 3 > opts.budgetMs) {
     const s = first.slice().sort((x, y) => x - y);
-    Object.assign(out, { samples: s.length, batch: 1, rounds: 1, p50: quantile(s, 0.5), p99: quantile(s, 0.99), mean: s.reduce((x, y) => x + y, 0) / s.length });
+    Object.assign(out, {
+      samples: s.length,
+      batch: 1,
+      rounds: 1,
+      p50: quantile(s, 0.5),
+      p99: quantile(s, 0.99),
+      mean: s.reduce((x, y) => x + y, 0) / s.length,
+    });
     return out;
   }
   // Warm-up: two more passes; each question's own cost sets its batch size so that one timed
@@ -208,7 +215,12 @@ async function askKept(tsvUrl, ms) {
   const cases = parseTsv(await (await fetch(tsvUrl)).text());
   const s = now();
   let n = 0;
-  while (now() - s < ms) for (const c of cases) (kept.a.ask(kept.index, c.query), n++);
+  while (now() - s < ms) {
+    for (const c of cases) {
+      kept.a.ask(kept.index, c.query);
+      n++;
+    }
+  }
   return ((now() - s) * 1000) / n;
 }
 

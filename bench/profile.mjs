@@ -29,7 +29,7 @@ const base = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const files = { "/eval/dev.tsv": path.resolve(ROOT, "tests/data/dev.tsv") };
 for (const n of sizes) {
   const f = n === base.entries.length ? path.join(ROOT, "faq.json") : path.join(ROOT, `bench-results/faq-${n}.json`);
-  if (!fs.existsSync(f)) fs.writeFileSync(f, JSON.stringify(generate(base, n, 5), null, 1) + "\n");
+  if (!fs.existsSync(f)) fs.writeFileSync(f, `${JSON.stringify(generate(base, n, 5), null, 1)}\n`);
   files[`/faq/${n}.json`] = f;
 }
 const server = http.createServer((req, res) => {
@@ -37,7 +37,11 @@ const server = http.createServer((req, res) => {
   const f = files[p] || path.join(ROOT, decodeURIComponent(p));
   if (!f.startsWith(ROOT) && !Object.values(files).includes(f)) return res.writeHead(404).end();
   if (!fs.existsSync(f)) return res.writeHead(404).end();
-  res.writeHead(200, { "content-type": TYPES[path.extname(f)] || "application/octet-stream", "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" });
+  res.writeHead(200, {
+    "content-type": TYPES[path.extname(f)] || "application/octet-stream",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-embedder-policy": "require-corp",
+  });
   fs.createReadStream(f).pipe(res);
 });
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
@@ -70,11 +74,18 @@ function summarize(profile) {
       incl.set(nm, (incl.get(nm) || 0) + dt);
     }
   });
-  const rows = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+  const rows = (m) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`);
   return { totalMs: total / 1000, self: rows(self), incl: rows(incl.set("(root)", 0)) };
 }
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+});
 try {
   if (dist) {
     const ctx = await browser.newContext();
@@ -88,11 +99,13 @@ try {
     const r = await page.evaluate((o) => window.bench.run(o), { engine: "faq-widget-element", dist, faqUrl: null, tsvUrl: null });
     const { profile } = await cdp.send("Profiler.stop");
     const s = summarize(profile);
-    console.log(`\n=== <faq-widget> time to ready (${dist}/faq-widget.js, bundled FAQ): ${r.ready.toFixed(1)} ms (script ${r.load.toFixed(1)} ms, first answer ${r.build.toFixed(1)} ms), ${s.totalMs.toFixed(1)} ms sampled`);
+    console.log(
+      `\n=== <faq-widget> time to ready (${dist}/faq-widget.js, bundled FAQ): ${r.ready.toFixed(1)} ms (script ${r.load.toFixed(1)} ms, first answer ${r.build.toFixed(1)} ms), ${s.totalMs.toFixed(1)} ms sampled`,
+    );
     console.log("self time:");
-    for (const x of s.self) console.log("  " + x);
+    for (const x of s.self) console.log(`  ${x}`);
     console.log("total time (function and what it calls):");
-    for (const x of s.incl) console.log("  " + x);
+    for (const x of s.incl) console.log(`  ${x}`);
     await ctx.close();
   }
   for (const n of sizes) {
@@ -126,14 +139,19 @@ try {
     for (const phase of ["build", "ask"]) {
       await cdp.send("Profiler.start");
       const t = Date.now();
-      const perQ = phase === "build" ? await page.evaluate(() => window.bench.buildKept()) : await page.evaluate(([u, ms]) => window.bench.askKept(u, ms), ["/eval/dev.tsv", askMs]);
+      const perQ =
+        phase === "build"
+          ? await page.evaluate(() => window.bench.buildKept())
+          : await page.evaluate(([u, ms]) => window.bench.askKept(u, ms), ["/eval/dev.tsv", askMs]);
       const { profile } = await cdp.send("Profiler.stop");
       const s = summarize(profile);
-      console.log(`\n=== faq-widget ${phase}, ${n} entries: ${s.totalMs.toFixed(1)} ms sampled (${Date.now() - t} ms wall)${phase === "ask" ? `, ${perQ.toFixed(1)} µs per question` : ""}`);
+      console.log(
+        `\n=== faq-widget ${phase}, ${n} entries: ${s.totalMs.toFixed(1)} ms sampled (${Date.now() - t} ms wall)${phase === "ask" ? `, ${perQ.toFixed(1)} µs per question` : ""}`,
+      );
       console.log("self time:");
-      for (const r of s.self) console.log("  " + r);
+      for (const r of s.self) console.log(`  ${r}`);
       console.log("total time (function and what it calls):");
-      for (const r of s.incl) console.log("  " + r);
+      for (const r of s.incl) console.log(`  ${r}`);
     }
     await ctx.close();
   }

@@ -23,21 +23,30 @@ out.push(fs.readFileSync(path.join(dir, "table.md"), "utf8").trim(), "");
 
 const nativeFile = path.join(dir, "native.txt");
 if (fs.existsSync(nativeFile)) {
-  out.push("Native (criterion's own estimates are in its output; these are from one engine per size):", "", "```", fs.readFileSync(nativeFile, "utf8").trim(), "```", "");
+  out.push(
+    "Native (criterion's own estimates are in its output; these are from one engine per size):",
+    "",
+    "```",
+    fs.readFileSync(nativeFile, "utf8").trim(),
+    "```",
+    "",
+  );
 }
 
 const sizes = [...new Set(R.map((r) => r.size))].sort((a, b) => a - b);
 const small = sizes[0];
 const large = sizes[sizes.length - 1];
 const el = get(small, "faq-widget-element");
-const en = get(small, "faq-widget");
 const rows = [["target", "measured", "met"]];
 if (el) {
   for (const [kind, limit] of Object.entries(BUDGET)) {
     if (limit) rows.push([`\`dist/faq-widget.js\` ≤ ${kb(limit)} ${kind}`, kb(el.code[kind]), el.code[kind] <= limit ? "yes" : "**no**"]);
   }
 }
-for (const [size, limit] of [[small, 500], [large, 5000]]) {
+for (const [size, limit] of [
+  [small, 500],
+  [large, 5000],
+]) {
   for (const eng of ["faq-widget-element", "faq-widget"]) {
     const r = get(size, eng);
     if (r) rows.push([`query p99 < ${us(limit)} at ${size.toLocaleString("en")} entries (${eng})`, us(r.p99), r.p99 < limit ? "yes" : "**no**"]);
@@ -45,14 +54,26 @@ for (const [size, limit] of [[small, 500], [large, 5000]]) {
 }
 for (const eng of ["faq-widget-element", "faq-widget"]) {
   const r = get(small, eng);
-  if (r) rows.push([`ready < 30 ms at ${small} entries (${eng})`, `${r.readyMedian.toFixed(0)} ms (runs: ${r.ready.map((x) => x.toFixed(0)).join(", ")})`, r.readyMedian < 30 ? "yes" : "**no**"]);
+  if (r)
+    rows.push([
+      `ready < 30 ms at ${small} entries (${eng})`,
+      `${r.readyMedian.toFixed(0)} ms (runs: ${r.ready.map((x) => x.toFixed(0)).join(", ")})`,
+      r.readyMedian < 30 ? "yes" : "**no**",
+    ]);
 }
 for (const size of sizes) {
-  const best = PEERS.map((p) => get(size, p)).filter(Boolean).sort((a, b) => a.p50 - b.p50)[0];
+  const best = PEERS.map((p) => get(size, p))
+    .filter(Boolean)
+    .sort((a, b) => a.p50 - b.p50)[0];
   for (const eng of ["faq-widget-element", "faq-widget"]) {
     const r = get(size, eng);
-    if (r && best) rows.push([`faster than every peer at ${size.toLocaleString("en")} (${eng}, p50)`, `${us(r.p50)} vs ${best.engine} ${us(best.p50)}`, r.p50 < best.p50 ? "yes" : "**no**"]);
+    if (r && best)
+      rows.push([
+        `faster than every peer at ${size.toLocaleString("en")} (${eng}, p50)`,
+        `${us(r.p50)} vs ${best.engine} ${us(best.p50)}`,
+        r.p50 < best.p50 ? "yes" : "**no**",
+      ]);
   }
 }
-out.push(rows.map((r, i) => `| ${r.join(" | ")} |` + (i === 0 ? "\n|---|---|---|" : "")).join("\n"));
+out.push(rows.map((r, i) => `| ${r.join(" | ")} |${i === 0 ? "\n|---|---|---|" : ""}`).join("\n"));
 console.log(out.join("\n"));

@@ -7,16 +7,17 @@
 //                      [--out bench-results] [--svg docs/bench-latency.svg] [--pkg pkg]
 //
 // Prints a Markdown table and writes OUT/results.json, OUT/table.md and the SVG plot.
+
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import os from "node:os";
-import zlib from "node:zlib";
-import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
 import { chromium } from "playwright-core";
-import { generate } from "./gen-faq.mjs";
 import { FILES } from "./files.mjs";
+import { generate } from "./gen-faq.mjs";
 import { plot } from "./plot.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -55,7 +56,15 @@ function parseArgs(argv) {
   return a;
 }
 
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm", ".tsv": "text/tab-separated-values", ".svg": "image/svg+xml" };
+const TYPES = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".tsv": "text/tab-separated-values",
+  ".svg": "image/svg+xml",
+};
 
 /** A static server on 127.0.0.1 for the repository, cross-origin isolated (5 µs timer instead of 100 µs). */
 function serve(extra) {
@@ -118,10 +127,24 @@ function machine() {
   const info = fs.readFileSync("/proc/cpuinfo", "utf8");
   const field = (name) => (info.match(new RegExp(`^${name}\\s*:\\s*(.*)$`, "m")) || [])[1];
   const cpu = `${field("model name") || os.cpus()[0]?.model} (family ${field("cpu family")}, model ${field("model")})`;
-  return { loadavg: os.loadavg().map((x) => Number(x.toFixed(2))), nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length, cpu, chromium: chromiumVersion(), node: process.version, date: new Date().toISOString() };
+  return {
+    loadavg: os.loadavg().map((x) => Number(x.toFixed(2))),
+    nproc: os.availableParallelism ? os.availableParallelism() : os.cpus().length,
+    cpu,
+    chromium: chromiumVersion(),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
 }
 
-const fmtUs = (x) => (x == null || Number.isNaN(x) ? "–" : x >= 10000 ? `${Math.round(x / 1000).toLocaleString("en")} ms` : x >= 1000 ? `${(x / 1000).toFixed(2)} ms` : `${x >= 100 ? Math.round(x) : x.toFixed(1)} µs`);
+const fmtUs = (x) =>
+  x == null || Number.isNaN(x)
+    ? "–"
+    : x >= 10000
+      ? `${Math.round(x / 1000).toLocaleString("en")} ms`
+      : x >= 1000
+        ? `${(x / 1000).toFixed(2)} ms`
+        : `${x >= 100 ? Math.round(x) : x.toFixed(1)} µs`;
 const fmtMs = (x) => (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
 const fmtKB = (b) => `${(b / 1024).toFixed(1)}`;
 const pct = (x) => `${(100 * x).toFixed(1)}`;
@@ -161,7 +184,7 @@ async function main() {
       continue;
     }
     const f = path.join(out, `faq-${n}.json`);
-    const text = JSON.stringify(generate(base, n, a.seed), null, 1) + "\n";
+    const text = `${JSON.stringify(generate(base, n, a.seed), null, 1)}\n`;
     if (!fs.existsSync(f) || fs.readFileSync(f, "utf8") !== text) fs.writeFileSync(f, text);
     faqFile[n] = f;
   }
@@ -174,7 +197,11 @@ async function main() {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
     // launch() (not launchPersistentContext) gives Chromium a new empty profile directory each run.
   });
-  const rowsTotal = fs.readFileSync(DEV_TSV, "utf8").split("\n").filter((l) => l.trim()).length - 1;
+  const rowsTotal =
+    fs
+      .readFileSync(DEV_TSV, "utf8")
+      .split("\n")
+      .filter((l) => l.trim()).length - 1;
   const results = [];
   try {
     for (const n of a.sizes) {
@@ -252,8 +279,8 @@ async function main() {
   const m = { ...machine(), loadavgAtStart: loadStart };
   const md = table(results);
   const doc = { machine: m, options: a, seconds: (Date.now() - started) / 1000, results };
-  fs.writeFileSync(path.join(out, "results.json"), JSON.stringify(doc, null, 1) + "\n");
-  fs.writeFileSync(path.join(out, "table.md"), md + "\n");
+  fs.writeFileSync(path.join(out, "results.json"), `${JSON.stringify(doc, null, 1)}\n`);
+  fs.writeFileSync(path.join(out, "table.md"), `${md}\n`);
   if (a.svg) {
     fs.mkdirSync(path.dirname(path.resolve(ROOT, a.svg)), { recursive: true });
     fs.writeFileSync(path.resolve(ROOT, a.svg), plot(results, m));

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Builds the embeddable widget from the wasm-pack output (pkg/), faq.json and www/src/:
 //
-//   dist/faq-widget.js   ONE classic script: wasm-bindgen glue + engine bytes + FAQ + widget + CSS,
-//                        in one IIFE whose only global effect is the <faq-widget> custom element
-//   dist/kiosk.html      one self-contained page for the kiosk (the script inlined, strict CSP
+//   dist/faq-widget.js   ONE classic script: wasm-bindgen glue + engine bytes + FAQ + CSS + the
+//                        widget's modules, in one IIFE whose only global effect is the
+//                        <faq-widget> custom element
+//   dist/kiosk.html      one self-contained page for the kiosk (its script inlined, strict CSP
 //                        with the script's hash), to open from disk with no network
 //   dist/faq-widget.d.ts TypeScript types of the element (from www/src/faq-widget.d.ts)
 //   www/generated/       copies of the script and the kiosk page for `make demo`
@@ -11,18 +12,23 @@
 // usage: node scripts/bundle.mjs [--pkg pkg] [--faq faq.json] [--out dist] [--wasm-encoding bytes|base64]
 //                                [--no-budget] [--no-minify]
 //
+// The widget's ES modules (www/src/*.js) are bundled by esbuild into an IIFE, which goes inside
+// the script's outer function after the parts generated here; www/src/bundled.js is the one
+// module that reads those parts. terser then minifies the whole script.
+//
 // The engine's bytes are inlined as a JavaScript string with one character per byte (the most
 // frequent bytes map to one-byte ASCII characters, the rest to U+00A0..U+017F), which gzip and
 // brotli compress almost as well as the raw .wasm; base64 would defeat their matching and cost
 // ~30% more after compression. The file starts with a UTF-8 byte order mark so browsers decode it
 // as UTF-8 whatever the embedding page's charset is.
 
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
-import crypto from "node:crypto";
-import vm from "node:vm";
 import { fileURLToPath } from "node:url";
+import vm from "node:vm";
+import zlib from "node:zlib";
+import * as esbuild from "esbuild";
 import { minify } from "terser";
 import { BUDGET } from "./budget.mjs";
 
@@ -36,6 +42,16 @@ const pkgDir = path.resolve(root, opt("--pkg", "pkg"));
 const faqPath = path.resolve(root, opt("--faq", "faq.json"));
 const outDir = path.resolve(root, opt("--out", "dist"));
 const encoding = opt("--wasm-encoding", "bytes");
+const srcDir = path.join(root, "www/src");
+
+// The entry modules, in www/src/, and the outputs whose script includes each. A script runs its
+// entries in this order, each after what it imports (esbuild follows the imports). The kiosk page
+// inlines a script of its own, so a module for the kiosk alone is one more line here:
+// "kiosk.js": ["kiosk.html"]. Outputs with the same entries share one build.
+const ENTRIES = {
+  "element.js": ["faq-widget.js", "kiosk.html"],
+};
+const OUTPUTS = ["faq-widget.js", "kiosk.html"];
 
 function die(msg) {
   console.error(`bundle: ${msg}`);
@@ -46,7 +62,9 @@ function read(p, enc = "utf8") {
   try {
     return fs.readFileSync(p, enc);
   } catch (e) {
-    die(`cannot read ${path.relative(root, p)}: ${e.message}${p.startsWith(pkgDir) ? " (run wasm-pack build --release --target web --out-dir pkg first)" : ""}`);
+    die(
+      `cannot read ${path.relative(root, p)}: ${e.message}${p.startsWith(pkgDir) ? " (run wasm-pack build --release --target web --out-dir pkg first)" : ""}`,
+    );
   }
 }
 
@@ -62,7 +80,7 @@ function adaptGlue(src) {
   }
   let out = src.slice(0, asyncStart) + src.slice(syncStart, initStart);
   // JavaScript the bindings import from wasm-bindgen snippets (inline_js in src/wasm.rs): inline it.
-  out = out.replace(/^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';$/gm, (line, names, rel) => {
+  out = out.replace(/^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';$/gm, (_line, names, rel) => {
     const code = read(path.join(pkgDir, rel)).replace(/^export (function|const|let|class) /gm, "$1 ");
     for (const n of names.split(",").map((x) => x.trim())) {
       if (!new RegExp(`\\b(function|const|let|class) ${n}\\b`).test(code)) die(`snippet ${rel} does not define ${n}`);
@@ -83,20 +101,6 @@ function adaptGlue(src) {
   return out.trim();
 }
 
-// A deliberately small, safe "minifier": drops whole-line comments and /** */ blocks and the
-// indentation. Only for sources without multi-line strings or template literals (checked: the
-// assembled script is parsed below, and the tests run it).
-function slim(src) {
-  const lines = src
-    .replace(/^[ \t]*\/\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*$/gm, "")
-    .split("\n")
-    .filter((l) => l.trim() && !l.trim().startsWith("//"));
-  // Trimming would change a template literal that spans lines: refuse rather than guess.
-  const odd = lines.find((l) => (l.match(/`/g) || []).length % 2 === 1);
-  if (odd !== undefined) die(`slim(): a template literal seems to span lines near: ${odd.trim()}`);
-  return lines.map((l) => l.trim()).join("\n");
-}
-
 // --- the engine bytes as a JS string ---------------------------------------------------------
 const UNSAFE = new Set([0x00, 0x0a, 0x0d, 0x22, 0x5c, 0x3c]); // NUL, LF, CR, ", \, < (for </script>)
 
@@ -108,7 +112,7 @@ function encodeBytes(bytes) {
   for (let c = 1; c < 0x80; c++) if (!UNSAFE.has(c)) codes.push(c);
   for (let c = 0xa0; codes.length < 256; c++) codes.push(c);
   const map = new Array(256); // byte -> char code
-  order.forEach((byte, k) => (map[byte] = codes[k]));
+  for (const [k, byte] of order.entries()) map[byte] = codes[k];
   const table = []; // table[byte] = char, as a JS string literal body
   let body = "";
   const chunks = [];
@@ -157,7 +161,7 @@ function wasmSection(bytes) {
 }
 
 // --- assemble -----------------------------------------------------------------------------------
-const glue = slim(adaptGlue(read(path.join(pkgDir, "faq_widget.js"))));
+const glue = adaptGlue(read(path.join(pkgDir, "faq_widget.js")));
 const wasm = read(path.join(pkgDir, "faq_widget_bg.wasm"), null);
 if (!WebAssembly.validate(wasm)) die("pkg/faq_widget_bg.wasm is not valid WebAssembly");
 let faq;
@@ -166,61 +170,121 @@ try {
 } catch (e) {
   die(`${path.relative(root, faqPath)}: ${e.message}`);
 }
-const faqJson = JSON.stringify(faq).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
-const css = read(path.join(root, "www/src/widget.css"))
+const faqJson = JSON.stringify(faq)
+  .replace(/</g, "\\u003c")
+  .replace(/\u2028/g, "\\u2028")
+  .replace(/\u2029/g, "\\u2029");
+const css = read(path.join(srcDir, "widget.css"))
   .replace(/\/\*[\s\S]*?\*\//g, "")
   .replace(/\s+/g, " ")
   .replace(/\s*([{};,>])\s*/g, "$1")
   .replace(/:\s+/g, ":")
   .replace(/;}/g, "}")
   .trim();
-const widget = slim(read(path.join(root, "www/src/widget.js")));
 const version = JSON.parse(read(path.join(root, "Cargo.toml")).match(/^version\s*=\s*("[^"]+")/m)?.[1] ?? '"0"');
 
-const assembled = `/*! faq-widget ${version}: FAQ assistant for ${faq.organization || "the FAQ"}, answered in the browser (Rust/WebAssembly). MIT. */
-(function () {
-"use strict";
-if (typeof customElements === "undefined" || customElements.get("faq-widget")) return;
-// ---- wasm-bindgen bindings (generated) ----
+// What the modules find around them: the names www/src/bundled.js reads (its /* global */ line)
+// must all be defined here, or the script would only fail in the browser.
+const prelude = `// ---- wasm-bindgen bindings (generated) ----
 ${glue}
 // ---- the engine (WebAssembly) ----
 ${wasmSection(wasm)}
 // ---- the FAQ ----
 const BUNDLED_FAQ = ${faqJson};
 // ---- styles ----
-const WIDGET_CSS = ${jsString(css)};
+const WIDGET_CSS = ${jsString(css)};`;
+const provided =
+  read(path.join(srcDir, "bundled.js"))
+    .match(/\/\* global ([\w, ]+) \*\//)?.[1]
+    .split(/,\s*/) ?? [];
+if (!provided.length) die("www/src/bundled.js has no /* global ... */ line naming what it reads");
+for (const name of provided) {
+  if (!new RegExp(`^(?:const|let|function|class) ${name}\\b`, "m").test(prelude)) die(`www/src/bundled.js reads ${name}, which the script does not define`);
+}
+
+// Properties named _lowercase are the modules' private state and methods: terser shortens them
+// too, which keeps the split into modules from costing download size. Nothing may reach them by a
+// quoted name (keep_quoted leaves those alone), and the glue must not use such names.
+const PRIVATE = /^_[a-z]/;
+const clash = glue.match(/\.(_[a-z]\w*)|[{,]\s*(_[a-z]\w*)\s*:/);
+if (clash) die(`the wasm-bindgen glue uses the property ${clash[1] || clash[2]}, which terser would shorten as a private one`);
+
+/** The modules bundled by esbuild into one IIFE (not minified: terser does that for the whole script). */
+async function bundleModules(modules) {
+  try {
+    const result = await esbuild.build({
+      stdin: { contents: modules.map((m) => `import ${JSON.stringify(`./${m}`)};`).join("\n"), resolveDir: srcDir, sourcefile: "entry.js" },
+      bundle: true,
+      format: "iife",
+      platform: "browser",
+      charset: "utf8",
+      legalComments: "none",
+      write: false,
+      logLevel: "silent",
+    });
+    return result.outputFiles[0].text.trim();
+  } catch (e) {
+    die(`esbuild could not bundle ${modules.join(", ")}: ${e.message}`);
+  }
+}
+
+/** One classic script around `widget` (the bundled modules): minified unless --no-minify, checked. */
+async function assemble(widget) {
+  const assembled = `/*! faq-widget ${version}: FAQ assistant for ${faq.organization || "the FAQ"}, answered in the browser (Rust/WebAssembly). MIT. */
+(function () {
+"use strict";
+if (typeof customElements === "undefined" || customElements.get("faq-widget")) return;
+${prelude}
 // ---- the widget ----
 ${widget}
 })();
 `;
-
-// Minify (terser, a pinned dev dependency; --no-minify to read the output): shorter names and no
-// comments save ~2 KB gzip. inline_script keeps "</script" and "<!--" out of the kiosk page.
-let script = assembled;
-if (!args.includes("--no-minify")) {
-  try {
-    const out = await minify(assembled, {
-      compress: { passes: 2 },
-      mangle: true,
-      format: { ascii_only: false, inline_script: true, comments: /^!/ },
-    });
-    script = out.code;
-  } catch (e) {
-    die(`terser could not minify the script: ${e.message}`);
+  // Minify (terser, a pinned dev dependency; --no-minify to read the output): shorter names and
+  // no comments. inline_script keeps "</script" and "<!--" out of the kiosk page.
+  let script = assembled;
+  if (!args.includes("--no-minify")) {
+    try {
+      const out = await minify(assembled, {
+        compress: { passes: 2 },
+        mangle: { properties: { regex: PRIVATE, keep_quoted: true } },
+        format: { ascii_only: false, inline_script: true, comments: /^!/ },
+      });
+      script = out.code;
+    } catch (e) {
+      die(`terser could not minify the script: ${e.message}`);
+    }
   }
-}
-try {
-  new vm.Script(script, { filename: "faq-widget.js" });
-} catch (e) {
-  die(`the assembled script does not parse: ${e.message}`);
-}
-for (const bad of [/<\/script/i, /<!--/, /<script/i]) {
-  if (bad.test(script)) die(`the script contains ${bad}, which would break the inlined kiosk page`);
+  try {
+    new vm.Script(script, { filename: "faq-widget.js" });
+  } catch (e) {
+    die(`the assembled script does not parse: ${e.message}`);
+  }
+  for (const bad of [/<\/script/i, /<!--/, /<script/i]) {
+    if (bad.test(script)) die(`the script contains ${bad}, which would break the inlined kiosk page`);
+  }
+  return script;
 }
 
-const kioskTemplate = read(path.join(root, "www/src/kiosk.html"));
-const hash = `sha256-${crypto.createHash("sha256").update(script, "utf8").digest("base64")}`;
-const kiosk = kioskTemplate.replace("@SCRIPT_HASH@", hash).replace("@SCRIPT@", () => script);
+for (const [entry, outputs] of Object.entries(ENTRIES)) {
+  for (const o of outputs) if (!OUTPUTS.includes(o)) die(`ENTRIES: ${entry} is for ${o}, which is not one of ${OUTPUTS.join(", ")}`);
+}
+const entriesOf = (output) => Object.keys(ENTRIES).filter((m) => ENTRIES[m].includes(output));
+const built = new Map(); // the entries, joined -> {widget, script}
+for (const output of OUTPUTS) {
+  const modules = entriesOf(output);
+  const key = modules.join(" ");
+  if (built.has(key)) continue;
+  if (!modules.length) die(`ENTRIES: no module for ${output}`);
+  const widget = await bundleModules(modules);
+  built.set(key, { widget, script: await assemble(widget) });
+}
+const scriptOf = (output) => built.get(entriesOf(output).join(" "));
+const script = scriptOf("faq-widget.js").script;
+const kioskScript = scriptOf("kiosk.html").script;
+
+const kioskTemplate = read(path.join(srcDir, "kiosk.html"));
+const hash = `sha256-${crypto.createHash("sha256").update(kioskScript, "utf8").digest("base64")}`;
+const kiosk = kioskTemplate.replace("@SCRIPT_HASH@", hash).replace("@SCRIPT@", () => kioskScript);
 
 const bom = "\uFEFF";
 fs.mkdirSync(outDir, { recursive: true });
@@ -245,7 +309,7 @@ const parts = {
   "  glue": Buffer.from(glue),
   "  engine (.wasm, inlined)": Buffer.from(wasmSection(wasm)),
   "  faq.json": Buffer.from(faqJson),
-  "  widget + css": Buffer.from(widget + css),
+  "  widget modules + css": Buffer.from(scriptOf("faq-widget.js").widget + css),
 };
 const sizes = { js: { raw: js.length, gzip: gz(js), brotli: br(js) }, wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) } };
 console.log(`bundle: wrote ${path.relative(root, outDir)}/faq-widget.js and kiosk.html (wasm encoding: ${encoding})`);
@@ -254,7 +318,7 @@ console.log("  parts, before minification:");
 for (const [k, v] of Object.entries(parts)) console.log(row(k, v));
 console.log(row("pkg/faq_widget_bg.wasm alone", wasm));
 console.log(row(`${path.relative(root, outDir)}/kiosk.html`, Buffer.from(kiosk)));
-fs.copyFileSync(path.join(root, "www/src/faq-widget.d.ts"), path.join(outDir, "faq-widget.d.ts"));
+fs.copyFileSync(path.join(srcDir, "faq-widget.d.ts"), path.join(outDir, "faq-widget.d.ts"));
 fs.writeFileSync(path.join(outDir, "sizes.json"), `${JSON.stringify(sizes, null, 2)}\n`);
 // A budget that is exceeded fails the build (--no-budget: for profiling builds with names kept).
 for (const [kind, limit] of Object.entries(BUDGET)) {

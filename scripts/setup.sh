@@ -48,7 +48,7 @@ if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1 {print $2}')" != "$GECKOD
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --force
 fi
 
-# npm packages (playwright-core, binaryen's wasm-opt, axe-core, biome, terser, the benchmark
+# npm packages (playwright-core, binaryen's wasm-opt, axe-core, biome, esbuild, terser, the benchmark
 # peers), pinned by package-lock.json.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm packages"

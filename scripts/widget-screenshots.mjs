@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Takes the README's screenshots (docs/*.png): the floating widget open on the mock ISP page, the
 // kiosk start screen, and an answer with its matched words marked. Needs `make dist` first.
-import path from "node:path";
+
 import fs from "node:fs";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, DIST, startServer, launch } from "../tests/e2e/lib.mjs";
+import { DIST, launch, ROOT, startServer } from "../tests/e2e/lib.mjs";
 
 const out = path.join(ROOT, "docs");
 fs.mkdirSync(out, { recursive: true });

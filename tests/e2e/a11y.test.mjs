@@ -1,4 +1,4 @@
-// Accessibility in every state (issue 4): axe-core scans the whole document, shadow roots included,
+// Accessibility in every state: axe-core scans the whole document, shadow roots included,
 // in each state the widget can be in: floating (launcher, open, suggestions, answer, feedback,
 // ambiguous candidates, no answer, topics, contacts, cut note, small screen), English, inline,
 // three widgets on a page, the load error, and the kiosk (start, suggestions, answer, candidates,
@@ -8,16 +8,15 @@
 // control measured (>= 48 px) in every kiosk state, in landscape, portrait and tablet sizes.
 // Run: make test-browser-hardening (builds dist first).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { DIST, start, stop, watch } from "./lib.mjs";
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;
 const W = "faq-widget";
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -111,7 +110,10 @@ test("axe: floating widget in every state, Spanish and English, zero WCAG 2.1 A/
   // English interface.
   await page.evaluate(() => document.querySelector("faq-widget").setAttribute("lang", "en"));
   await page.locator(`${W} input.query`).fill("");
-  await page.locator(`${W} .back`).click().catch(() => {});
+  await page
+    .locator(`${W} .back`)
+    .click()
+    .catch(() => {});
   await page.locator(`${W} .topic`).first().waitFor();
   await scan(page, "floating EN: start screen");
   await page.locator(`${W} input.query`).fill("wifi password");
@@ -183,7 +185,8 @@ function smallTargets(page) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // not shown
       n += 1;
-      if (r.width < 48 || r.height < 48) out.push(`${el.localName}.${el.className} "${el.textContent.slice(0, 30)}": ${r.width.toFixed(0)}x${r.height.toFixed(0)}`);
+      if (r.width < 48 || r.height < 48)
+        out.push(`${el.localName}.${el.className} "${el.textContent.slice(0, 30)}": ${r.width.toFixed(0)}x${r.height.toFixed(0)}`);
     }
     return { n, small: out };
   }, W);
@@ -243,7 +246,11 @@ test("kiosk: axe in every state and touch targets >= 48 px, landscape, portrait 
     await page.locator(`${W} .note:not([hidden])`).waitFor();
     await state("over-long question, cut note");
     // Hands off until the idle reset.
-    await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector("input.query").value === "" && !!document.querySelector(w).shadowRoot.querySelector(".topics"), W, { timeout: 12000 });
+    await page.waitForFunction(
+      (w) => document.querySelector(w).shadowRoot.querySelector("input.query").value === "" && !!document.querySelector(w).shadowRoot.querySelector(".topics"),
+      W,
+      { timeout: 12000 },
+    );
     await state("after the idle reset");
     await page.evaluate(() => document.querySelector("faq-widget").setAttribute("lang", "en"));
     await state("English start screen");

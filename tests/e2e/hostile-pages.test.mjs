@@ -1,19 +1,19 @@
-// Pages we do not control (issue 4, "hostile pages"): the exact strict CSP of the issue sent as an
+// Pages we do not control ("hostile pages"): the strictest CSP the widget must work under sent as an
 // HTTP header, a page whose CSS attacks everything it can reach (all: unset !important, RTL, huge
 // fonts, display:none on div/button/input), a page with its own globals, look-alike custom elements,
 // a replaced fetch and polluted prototypes, and three widgets on one page. In each the widget must
 // be visible, answer correctly, add nothing global, touch nothing of the page's, and log nothing.
 // Run: make test-browser-hardening (builds dist first).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, DIST, startServer, launch, watch } from "./lib.mjs";
+import { after, before, test } from "node:test";
+import { DIST, launch, ROOT, startServer, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const entry = (id) => FAQ.entries.find((e) => e.id === id);
-/** The CSP of issue 4, word for word. */
+/** The strictest policy the widget must work under: same-origin scripts and styles, wasm compilation, nothing else. */
 const ISSUE_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 let strict; // server sending ISSUE_CSP
@@ -53,7 +53,11 @@ function assertQuiet(log, where) {
   assert.deepEqual(log.violations, [], `${where}: CSP violations`);
   const loud = log.console.filter((m) => m.type === "error" || m.type === "warning");
   const favicon = loud.filter((m) => /^Failed to load resource: .*404/.test(m.text)).slice(0, log.favicon || 0);
-  assert.deepEqual(loud.filter((m) => !favicon.includes(m)), [], `${where}: console errors or warnings`);
+  assert.deepEqual(
+    loud.filter((m) => !favicon.includes(m)),
+    [],
+    `${where}: console errors or warnings`,
+  );
 }
 
 /** Types `q` into widget `sel` with real keystrokes, submits with Enter, returns the view shown. */
@@ -295,8 +299,10 @@ test("a page with its own FaqEngine, wasm_bindgen, fetch, look-alike elements an
         h: window.h === A.theirs.h,
         fetch: window.fetch === A.theirs.fetch,
         elements:
-          customElements.get("faq-widget-x") === A.theirs.x && customElements.get("faq-widgets") === A.theirs.xs && customElements.get("x-faq-widget") === A.theirs.xx,
-        pollution: ({}).foo === "polluted" && [].extra() === "extra" && "a".shout() === "A",
+          customElements.get("faq-widget-x") === A.theirs.x &&
+          customElements.get("faq-widgets") === A.theirs.xs &&
+          customElements.get("x-faq-widget") === A.theirs.xx,
+        pollution: {}.foo === "polluted" && [].extra() === "extra" && "a".shout() === "A",
         TAG: window.TAG === "not-faq-widget",
         uid: window.uid === 1000,
       },

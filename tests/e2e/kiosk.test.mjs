@@ -2,13 +2,13 @@
 // Sucre office: it must answer with no request at all, keep its touch targets large, and go back
 // to the start screen after the idle period (?idle=SECONDS).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { DIST, ROOT, launch, watch } from "./lib.mjs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { DIST, launch, ROOT, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;
@@ -67,7 +67,10 @@ test("from file:// with the network blocked: answers, browses, no request, no CS
   assert.equal(await page.locator(`${W} .contacts a`).count(), 0);
   assert.match(await page.locator(`${W} .contacts`).textContent(), new RegExp(FAQ.contact.pbx.number));
   assert.deepEqual(blocked, [], "no request was attempted");
-  assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), []);
+  assert.deepEqual(
+    requests.filter((u) => !u.startsWith("file:")),
+    [],
+  );
   assert.deepEqual(log.violations, []);
   assert.deepEqual(log.errors, []);
   await context.close();

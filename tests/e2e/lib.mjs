@@ -1,8 +1,8 @@
 // Shared helpers for the browser tests: a static server on 127.0.0.1 that sends a strict CSP, and
 // Debian's Chromium driven by playwright-core (no browser download).
 
-import http from "node:http";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";

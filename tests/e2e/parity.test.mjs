@@ -3,19 +3,22 @@
 // the wasm-pack package (pkg/) and through the bundled widget's element.ask (dist/); status, ids
 // and scores must agree. Run: make test-wasm (builds pkg/, dist/ is built by make dist).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
-import { ROOT, DIST, startServer, launch } from "./lib.mjs";
+import { after, before, test } from "node:test";
+import { DIST, launch, ROOT, startServer } from "./lib.mjs";
 
 const DEV = path.resolve(ROOT, "tests/data/dev.tsv");
 const FAQ_BIN = path.join(ROOT, "target/release/faq");
 const TOP = 3;
 
 function devQueries() {
-  const lines = fs.readFileSync(DEV, "utf8").split(/\r?\n/).filter((l) => l.trim());
+  const lines = fs
+    .readFileSync(DEV, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const header = lines.shift().split("\t");
   const q = header.indexOf("query");
   assert.ok(q >= 0, "dev.tsv has a query column");
@@ -54,7 +57,11 @@ after(async () => {
 
 function same(where, q, got, want) {
   assert.equal(got.status, want.status, `${where}: status for ${JSON.stringify(q)}`);
-  assert.deepEqual(got.answers.map((a) => a.id), want.answers.map((a) => a.id), `${where}: answers for ${JSON.stringify(q)}`);
+  assert.deepEqual(
+    got.answers.map((a) => a.id),
+    want.answers.map((a) => a.id),
+    `${where}: answers for ${JSON.stringify(q)}`,
+  );
   for (let i = 0; i < want.answers.length; i++) {
     assert.ok(Math.abs(got.answers[i].score - want.answers[i].score) < 1e-5, `${where}: score of ${want.answers[i].id} for ${JSON.stringify(q)}`);
   }
@@ -83,7 +90,11 @@ test("the wasm-pack package in Chromium answers every dev.tsv query as the nativ
   let compared = 0;
   for (let i = 0; i < queries.length; i++) {
     same("pkg", queries[i], got[i], expected[i]);
-    assert.deepEqual(got[i].candidates.map((c) => c.id), expected[i].candidates.map((c) => c.id), `candidates for ${JSON.stringify(queries[i])}`);
+    assert.deepEqual(
+      got[i].candidates.map((c) => c.id),
+      expected[i].candidates.map((c) => c.id),
+      `candidates for ${JSON.stringify(queries[i])}`,
+    );
     compared++;
   }
   assert.equal(compared, queries.length);

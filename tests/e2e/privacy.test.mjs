@@ -1,4 +1,4 @@
-// Offline and privacy (issue 4): every request the browser makes is recorded three ways (the
+// Offline and privacy: every request the browser makes is recorded three ways (the
 // context's request events, which include workers; Chrome DevTools Protocol Network events on the
 // page; the test server's own log), and every way a page can send something (fetch, XHR, beacon,
 // WebSocket, EventSource, workers, service workers, new targets) is counted. From page load
@@ -8,12 +8,12 @@
 // (widget.test.mjs and kiosk.test.mjs check the same with page request events only.)
 // Run: make test-browser-hardening (builds dist first).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
+import { DIST, ROOT, start, stop, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;
@@ -30,7 +30,7 @@ function countSends() {
   const calls = [];
   const note = (what) => calls.push(what);
   const wrapFn = (obj, name, what) => {
-    const f = obj && obj[name];
+    const f = obj?.[name];
     if (typeof f !== "function") return;
     obj[name] = function (...args) {
       note(`${what}(${String(args[0]).slice(0, 80)})`);
@@ -74,7 +74,18 @@ async function recorded(url, { offline = false, viewport = { width: 1024, height
   targets.length = 0; // the page itself
   await page.goto(url);
   const sends = () => page.evaluate(() => window[Symbol.for("faq-widget-sends")].slice());
-  return { context, page, log, events, targets, sends, close: async () => (await bcdp.detach(), await context.close()) };
+  return {
+    context,
+    page,
+    log,
+    events,
+    targets,
+    sends,
+    close: async () => {
+      await bcdp.detach();
+      await context.close();
+    },
+  };
 }
 
 // Chromium asks a served page's origin for /favicon.ico by itself: not the page's nor the widget's.
@@ -153,7 +164,11 @@ test("kiosk file: not one request from load to idle reset (the file itself is th
   await page.locator(`${W} .topic`).first().waitFor();
   await useEverything(page);
   // Hands off: the idle reset.
-  await page.waitForFunction((w) => !!document.querySelector(w).shadowRoot.querySelector(".topics") && document.querySelector(w).shadowRoot.querySelector("input.query").value === "", W, { timeout: 12000 });
+  await page.waitForFunction(
+    (w) => !!document.querySelector(w).shadowRoot.querySelector(".topics") && document.querySelector(w).shadowRoot.querySelector("input.query").value === "",
+    W,
+    { timeout: 12000 },
+  );
   await page.waitForTimeout(300);
   const urls = [...new Set(events.map(([, u]) => u.replace(/\?.*$/, "")))];
   assert.deepEqual(urls, [KIOSK], "only the kiosk file itself was loaded");
@@ -184,8 +199,15 @@ test("network cut after load: typing, answers, browsing, feedback, contacts, Eng
   assert.equal(await page.locator(`${W} .answer .view-title`).textContent(), FAQ.entries.find((e) => e.id === "wifi-clave").question);
   await page.locator(`${W} .back`).click();
   await useEverything(page);
-  assert.deepEqual(failed.filter((u) => !/favicon\.ico$/.test(u)), [], "nothing tried the network");
+  assert.deepEqual(
+    failed.filter((u) => !/favicon\.ico$/.test(u)),
+    [],
+    "nothing tried the network",
+  );
   assert.deepEqual(log.errors, []);
-  assert.deepEqual(log.console.filter((m) => m.type === "error" && !/favicon/.test(m.text)), []);
+  assert.deepEqual(
+    log.console.filter((m) => m.type === "error" && !/favicon/.test(m.text)),
+    [],
+  );
   await context.close();
 });

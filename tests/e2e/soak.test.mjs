@@ -1,4 +1,4 @@
-// Long days on the kiosk (issue 4): one kiosk page (dist/kiosk.html from disk, network off) takes
+// Long days on the kiosk: one kiosk page (dist/kiosk.html from disk, network off) takes
 // SOAK_QUESTIONS questions (default 20,000; `make soak`: 100,000) built from tests/data/dev.tsv
 // with variations (accents dropped, upper case, typos, half-typed, unique words, emoji, over-long).
 // Three out of four go through element.ask(), one in four (in runs of 8, every kind of variation)
@@ -11,12 +11,12 @@
 // Also: the idle reset leaves nothing of what the last person typed, anywhere the page can keep it.
 // Run: make test-browser-hardening (short), make soak (long); figures go to target/soak-browser.json.
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ROOT, DIST, launch, watch } from "./lib.mjs";
+import { DIST, launch, ROOT, watch } from "./lib.mjs";
 
 const N = Number(process.env.SOAK_QUESTIONS || 20000);
 const HEAP_BUDGET = Number(process.env.SOAK_HEAP_BUDGET || 2 * 1024 * 1024);
@@ -35,12 +35,14 @@ before(async () => {
   assert.ok(N >= 5 * BATCH && N % BATCH === 0, `SOAK_QUESTIONS must be a multiple of ${BATCH}, at least ${5 * BATCH}`);
   // Exact (not bucketed) performance.memory figures.
   browser = await launch(["--enable-precise-memory-info"]);
-
 });
 after(async () => browser?.close());
 
 function devQueries() {
-  const lines = fs.readFileSync(DEV, "utf8").split(/\r?\n/).filter((l) => l.trim());
+  const lines = fs
+    .readFileSync(DEV, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const header = lines.shift().split("\t");
   const q = header.indexOf("query");
   assert.ok(q >= 0, "dev.tsv has a query column");
@@ -59,7 +61,11 @@ function rng(seed) {
   };
 }
 
-const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (s) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** Question number i: a dev query, as is (kind 0) or varied the way people type. */
 function question(queries, i, rand) {
@@ -97,7 +103,7 @@ function captureWasmMemory() {
   let instances = 0;
   const keep = (inst) => {
     instances += 1;
-    for (const v of Object.values((inst && inst.exports) || {})) if (v instanceof WebAssembly.Memory && !mems.includes(v)) mems.push(v);
+    for (const v of Object.values(inst?.exports || {})) if (v instanceof WebAssembly.Memory && !mems.includes(v)) mems.push(v);
   };
   const Instance = WebAssembly.Instance;
   WebAssembly.Instance = new Proxy(Instance, {
@@ -206,7 +212,7 @@ test(`soak: ${N.toLocaleString("en")} questions on one kiosk page, memory flat, 
   for (let k = 1; k <= 3; k++) resetAfter.add(warmBatches - 1 + Math.round(((batches - warmBatches) * k) / 4));
   const first = new Map(); // exact dev question -> its answers the first time
   const samples = [];
-  let changed = [];
+  const changed = [];
   let typed = 0;
   let ui = 0;
   let uiShown = 0;
@@ -214,7 +220,7 @@ test(`soak: ${N.toLocaleString("en")} questions on one kiosk page, memory flat, 
   let base = null;
   let baseWasm = null;
   const t0 = Date.now();
-  
+
   for (let b = 0; b < batches; b++) {
     const batch = [];
     for (let i = b * BATCH; i < (b + 1) * BATCH - 1; i++) batch.push({ i, ...question(queries, i, rand) });
@@ -255,7 +261,14 @@ test(`soak: ${N.toLocaleString("en")} questions on one kiosk page, memory flat, 
     resets,
     seconds: Number(secs.toFixed(1)),
     questionsPerSecond: Math.round(N / secs),
-    afterWarmup: { questions: warmBatches * BATCH, heapAfterGc: base.heap, wasmBytes: baseWasm, wasmPages: baseWasm / 65536, domNodes: base.nodes, listeners: base.listeners },
+    afterWarmup: {
+      questions: warmBatches * BATCH,
+      heapAfterGc: base.heap,
+      wasmBytes: baseWasm,
+      wasmPages: baseWasm / 65536,
+      domNodes: base.nodes,
+      listeners: base.listeners,
+    },
     end: { heapAfterGc: end.heap, wasmBytes: last.wasm, wasmPages: last.wasm / 65536, domNodes: end.nodes, listeners: end.listeners },
     heapGrowthAfterGc: end.heap - base.heap,
     heapSampled: { min: Math.min(...samples.map((s) => s.heap)), max: Math.max(...samples.map((s) => s.heap)) },
@@ -270,7 +283,9 @@ test(`soak: ${N.toLocaleString("en")} questions on one kiosk page, memory flat, 
     `JS heap after GC: ${mb(base.heap)} after the warm-up (${warmBatches * BATCH} questions), ${mb(end.heap)} at the end: ${end.heap - base.heap >= 0 ? "+" : ""}${((end.heap - base.heap) / 1024).toFixed(0)} KB; ` +
       `sampled without GC ${mb(figures.heapSampled.min)}..${mb(figures.heapSampled.max)}`,
   );
-  t.diagnostic(`WebAssembly memory: ${baseWasm / 65536} pages (${mb(baseWasm)}) after the warm-up, ${last.wasm / 65536} at the end; pages seen over the run: ${figures.wasmPagesOverRun.join(", ")}`);
+  t.diagnostic(
+    `WebAssembly memory: ${baseWasm / 65536} pages (${mb(baseWasm)}) after the warm-up, ${last.wasm / 65536} at the end; pages seen over the run: ${figures.wasmPagesOverRun.join(", ")}`,
+  );
   t.diagnostic(`DOM after GC: ${base.nodes} -> ${end.nodes} nodes, ${base.listeners} -> ${end.listeners} listeners`);
 
   assert.equal(typed, batches);
@@ -284,9 +299,16 @@ test(`soak: ${N.toLocaleString("en")} questions on one kiosk page, memory flat, 
   assert.ok(end.heap - base.heap < HEAP_BUDGET, `JS heap after GC grew ${end.heap - base.heap} bytes (budget ${HEAP_BUDGET})`);
   assert.ok(end.nodes - base.nodes <= 200, `DOM nodes ${base.nodes} -> ${end.nodes}`);
   assert.ok(end.listeners - base.listeners <= 20, `listeners ${base.listeners} -> ${end.listeners}`);
-  assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), [], "no request all day");
+  assert.deepEqual(
+    requests.filter((u) => !u.startsWith("file:")),
+    [],
+    "no request all day",
+  );
   assert.deepEqual(log.errors, []);
-  assert.deepEqual(log.console.filter((m) => m.type === "error" || m.type === "warning"), []);
+  assert.deepEqual(
+    log.console.filter((m) => m.type === "error" || m.type === "warning"),
+    [],
+  );
   await context.close();
 });
 
@@ -314,7 +336,7 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
   await page.locator(`${W} [role=option]`).first().waitFor();
   await page.keyboard.press("ArrowDown");
   // The test itself must be able to see the secret before the reset (else it proves nothing).
-  const seen = (where) =>
+  const seen = () =>
     page.evaluate(
       ({ w, secret }) => {
         const el = document.querySelector(w);
@@ -363,13 +385,13 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
       },
       { w: W, secret: SECRET },
     );
-  const beforeReset = await seen("before");
+  const beforeReset = await seen();
   assert.ok(beforeReset.includes("input value"), `the probe sees the typed text: ${beforeReset}`);
   // Hands off: the idle reset.
   const t0 = Date.now();
   await waitForReset(page);
   assert.ok(Date.now() - t0 >= 500, "reset after the idle period");
-  assert.deepEqual(await seen("after"), [], "nothing typed is left on the screen, in the element or in storage");
+  assert.deepEqual(await seen(), [], "nothing typed is left on the screen, in the element or in storage");
   const state = await page.evaluate((w) => {
     const r = document.querySelector(w).shadowRoot;
     const i = r.querySelector("input.query");
@@ -386,7 +408,17 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
       focusInside: !!r.activeElement,
     };
   }, W);
-  assert.deepEqual(state, { value: "", expanded: "false", active: null, options: 0, listHidden: true, noteHidden: true, answer: false, topics: state.topics, focusInside: false });
+  assert.deepEqual(state, {
+    value: "",
+    expanded: "false",
+    active: null,
+    options: 0,
+    listHidden: true,
+    noteHidden: true,
+    answer: false,
+    topics: state.topics,
+    focusInside: false,
+  });
   assert.ok(state.topics > 0, "the start screen");
   // The next person cannot bring the text back with undo.
   await input.tap();
@@ -398,7 +430,10 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
   assert.deepEqual(Object.keys(stored), ["faq-widget:feedback"]);
   const fb = JSON.parse(stored["faq-widget:feedback"]);
   for (const [id, v] of Object.entries(fb)) {
-    assert.ok(FAQ.entries.some((e) => e.id === id), `feedback key ${id} is an entry id`);
+    assert.ok(
+      FAQ.entries.some((e) => e.id === id),
+      `feedback key ${id} is an entry id`,
+    );
     assert.deepEqual(Object.keys(v).sort(), ["last", "no", "yes"]);
     assert.ok(Number.isInteger(v.yes) && Number.isInteger(v.no) && !Number.isNaN(Date.parse(v.last)));
   }

@@ -2,14 +2,14 @@
 // 127.0.0.1 with a strict Content-Security-Policy (no unsafe-inline, no unsafe-eval).
 // Run: make test-browser (builds dist first).
 
-import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import path from "node:path";
-import zlib from "node:zlib";
 import { createRequire } from "node:module";
-import { ROOT, DIST, watch, start, stop } from "./lib.mjs";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import zlib from "node:zlib";
 import { BUDGET } from "../../scripts/budget.mjs";
+import { DIST, ROOT, start, stop, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const ALT = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/e2e/fixtures/alt-faq.json"), "utf8"));
@@ -58,7 +58,11 @@ test("one script on a plain page: adds one floating widget, defines nothing else
   assert.equal(await page.locator(W).count(), 1);
   assert.equal(await page.locator(W).getAttribute("mode"), null, "auto-added element uses the default (floating) mode");
   const after = await page.evaluate(() => Object.getOwnPropertyNames(window));
-  assert.deepEqual(after.filter((k) => !before.includes(k)), [], "no new globals");
+  assert.deepEqual(
+    after.filter((k) => !before.includes(k)),
+    [],
+    "no new globals",
+  );
   assert.equal(await page.evaluate(() => typeof customElements.get("faq-widget")), "function");
   assert.equal(await page.evaluate(() => document.querySelector("faq-widget").shadowRoot.mode), "open");
   assert.ok(await page.evaluate(() => document.querySelector("faq-widget").shadowRoot.adoptedStyleSheets.length >= 1), "constructable stylesheet");
@@ -75,7 +79,11 @@ test("one script on a plain page: adds one floating widget, defines nothing else
   assert.match(await page.locator(`${W} [role=status]`).textContent(), /^Respuesta: ¿/);
   assert.deepEqual(log.violations, [], "no CSP violation");
   assert.deepEqual(log.errors, [], "no page error");
-  assert.deepEqual(log.console.filter((m) => m.type === "error"), [], "no console error");
+  assert.deepEqual(
+    log.console.filter((m) => m.type === "error"),
+    [],
+    "no console error",
+  );
   await context.close();
 });
 
@@ -241,11 +249,17 @@ test("browse categories and their questions without typing", async () => {
   const { page, context } = await open("/fixtures/plain.html");
   await openPanel(page);
   const names = await page.locator(`${W} .topic .choice-text`).allTextContents();
-  assert.deepEqual(names, FAQ.categories.filter((c) => FAQ.entries.some((e) => e.category === c.id)).map((c) => c.name));
+  assert.deepEqual(
+    names,
+    FAQ.categories.filter((c) => FAQ.entries.some((e) => e.category === c.id)).map((c) => c.name),
+  );
   for (const cat of FAQ.categories) {
     await page.locator(`${W} .topic`, { hasText: cat.name }).click();
     const qs = await page.locator(`${W} .choice`).allTextContents();
-    assert.deepEqual(qs, FAQ.entries.filter((e) => e.category === cat.id).map((e) => e.question));
+    assert.deepEqual(
+      qs,
+      FAQ.entries.filter((e) => e.category === cat.id).map((e) => e.question),
+    );
     await page.locator(`${W} .back`).click();
   }
   await context.close();
@@ -254,7 +268,10 @@ test("browse categories and their questions without typing", async () => {
 test("ambiguous questions offer the close candidates; faq-src replaces the bundled FAQ", async () => {
   const { page, log, context } = await open("/fixtures/faq-src.html");
   await page.locator(`${W} .topic`).first().waitFor();
-  assert.deepEqual(await page.locator(`${W} .topic .choice-text`).allTextContents(), ALT.categories.map((c) => c.name));
+  assert.deepEqual(
+    await page.locator(`${W} .topic .choice-text`).allTextContents(),
+    ALT.categories.map((c) => c.name),
+  );
   assert.equal(await page.locator(`${W} .org`).textContent(), ALT.organization);
   const input = page.locator(`${W} input.query`);
   await input.fill("antenas parabólicas");
@@ -288,7 +305,12 @@ test("FAQ and user text is rendered as text, never as HTML", async () => {
   assert.equal(await page.locator(`${W} .answer-text`).textContent(), e.answer);
   const counts = await page.evaluate((w) => {
     const r = document.querySelector(w).shadowRoot;
-    return { img: r.querySelectorAll("img").length, script: r.querySelectorAll("script").length, b: r.querySelectorAll("b").length, pwned: window.__pwned === true };
+    return {
+      img: r.querySelectorAll("img").length,
+      script: r.querySelectorAll("script").length,
+      b: r.querySelectorAll("b").length,
+      pwned: window.__pwned === true,
+    };
   }, W);
   assert.deepEqual(counts, { img: 0, script: 0, b: 0, pwned: false });
   // The category name with markup in it is text too.
@@ -316,10 +338,24 @@ test("a bad faq-src: a clear console error, and the widget still offers the cont
     assert.deepEqual(log.errors, [], "no uncaught exception");
     const hrefs = await page.locator(`${W} .contacts a`).evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     assert.ok(hrefs.includes(`tel:${FAQ.contact.pbx.tel}`), p);
-    assert.ok(hrefs.some((h) => h.startsWith("https://wa.me/593")), p);
-    assert.ok(hrefs.some((h) => h.startsWith("mailto:")), p);
+    assert.ok(
+      hrefs.some((h) => h.startsWith("https://wa.me/593")),
+      p,
+    );
+    assert.ok(
+      hrefs.some((h) => h.startsWith("mailto:")),
+      p,
+    );
     // The API rejects instead of pretending there is no answer.
-    const r = await page.evaluate(() => document.querySelector("faq-widget").ask("clave").then(() => "resolved", (e) => e.message));
+    const r = await page.evaluate(() =>
+      document
+        .querySelector("faq-widget")
+        .ask("clave")
+        .then(
+          () => "resolved",
+          (e) => e.message,
+        ),
+    );
     assert.match(r, /faq-src/);
     await context.close();
   }
@@ -350,7 +386,10 @@ test('lang="en": English interface and the entries\' English texts', async () =>
   const { page, context } = await open("/fixtures/inline-en.html");
   await page.locator(`${W} .topic`).first().waitFor();
   assert.equal(await page.locator(`${W} .label`).textContent(), "Type your question");
-  assert.deepEqual(await page.locator(`${W} .topic .choice-text`).allTextContents(), FAQ.categories.map((c) => c.name_en));
+  assert.deepEqual(
+    await page.locator(`${W} .topic .choice-text`).allTextContents(),
+    FAQ.categories.map((c) => c.name_en),
+  );
   const input = page.locator(`${W} input.query`);
   await input.fill("What are your prices and plans?");
   await input.press("Enter");
@@ -374,14 +413,14 @@ test("a question longer than the engine reads is cut, and the widget says so", a
   await input.press("Enter");
   await page.locator(`${W} .note:not([hidden])`).waitFor();
   assert.match(await page.locator(`${W} .note`).textContent(), /muy larga/);
-  assert.equal(await page.locator(`${W} .answer`).count() + (await page.locator(`${W} .choices`).count()) > 0, true);
+  assert.equal((await page.locator(`${W} .answer`).count()) + (await page.locator(`${W} .choices`).count()) > 0, true);
   await input.fill("clave del wifi");
   await input.press("Enter");
   assert.equal(await page.locator(`${W} .note`).isHidden(), true);
   await context.close();
 });
 
-test("\"¿Te sirvió?\" feedback is kept in localStorage only", async () => {
+test('"¿Te sirvió?" feedback is kept in localStorage only', async () => {
   const { page, requests, context } = await open("/fixtures/plain.html");
   await openPanel(page);
   const e = entry("cobertura");
@@ -405,7 +444,13 @@ test("host-page CSS cannot break the widget; theming goes through custom propert
     const cs = (sel) => getComputedStyle(r.querySelector(sel));
     const input = r.querySelector("input.query");
     const box = input.getBoundingClientRect();
-    return { fontSize: cs(".root").fontSize, color: cs(".answer-text, .body").color, inputDisplay: cs("input.query").display, inputVisible: box.width > 100 && box.height >= 40, letterSpacing: cs(".root").letterSpacing };
+    return {
+      fontSize: cs(".root").fontSize,
+      color: cs(".answer-text, .body").color,
+      inputDisplay: cs("input.query").display,
+      inputVisible: box.width > 100 && box.height >= 40,
+      letterSpacing: cs(".root").letterSpacing,
+    };
   }, W);
   assert.equal(s.fontSize, "16px");
   assert.notEqual(s.color, "rgb(255, 0, 255)");

@@ -1,0 +1,133 @@
+// The matching engine in the page: one WebAssembly instance for the page, one FaqEngine per FAQ
+// object (the bundled FAQ's is shared by every widget on the page), and the FAQ a widget answers
+// from: the bundled one, or the embedder's faq-src file.
+
+import { bundledFaq, Engine, engineBytes, initWasm } from "./bundled.js";
+
+let wasmReady = false;
+let bundledEngine = null;
+
+function ensureWasm() {
+  if (!wasmReady) {
+    initWasm({ module: engineBytes() });
+    wasmReady = true;
+  }
+}
+
+/** The engine for `faq` (an FAQ object): built now, except the bundled FAQ's, built once. Throws on an unusable FAQ. */
+export function engineFor(faq) {
+  ensureWasm();
+  if (faq === bundledFaq) {
+    if (!bundledEngine) bundledEngine = new Engine(bundledFaq);
+    return bundledEngine;
+  }
+  return new Engine(faq);
+}
+
+/** The engine reads this many UTF-8 bytes of a question and ignores the rest. */
+export function maxQueryBytes() {
+  ensureWasm();
+  return Engine.maxQueryBytes();
+}
+
+/** engine.ask(q, top), except that a failing engine (a trap) degrades to "no answer", which shows the contacts. */
+export function askSafely(engine, q, top) {
+  try {
+    return engine.ask(q, top);
+  } catch (e) {
+    console.error(`faq-widget: the engine failed on this question: ${e?.message || e}`);
+    return { status: "none", hits: [], candidates: [], reason: "engine error", truncated: false };
+  }
+}
+
+/** Where `terms` (a hit's matched terms) occur in `text`: [start, end] UTF-16 ranges to mark. */
+export function highlightRanges(engine, text, terms) {
+  if (!engine || !terms?.length) return [];
+  const flat = engine.highlight(text, terms);
+  const out = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
+  return out;
+}
+
+function asError(e) {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/**
+ * The FAQ one widget answers from, and its engine: `faq` and `engine` once it is usable, `error`
+ * (an Error) when it is not. The bundled FAQ is built the first time it is needed, to keep page
+ * load light; a faq-src file is fetched once. A new faq-src gets a new FaqSource.
+ */
+export class FaqSource {
+  constructor(src) {
+    this.src = src || null;
+    this.faq = null;
+    this.engine = null;
+    this.error = null;
+    this._loading = null;
+  }
+
+  /** The FAQ the contacts come from: the loaded one, else the bundled one. */
+  get contactFaq() {
+    return this.faq || bundledFaq;
+  }
+
+  /**
+   * Loads faq-src (nothing to do for the bundled FAQ): a Promise that never rejects; `loaded` is
+   * called when a fetched file has been used or refused. Later calls return the same Promise.
+   */
+  load(loaded) {
+    if (this._loading) return this._loading;
+    const src = this.src;
+    if (!src) {
+      this._loading = Promise.resolve();
+      return this._loading;
+    }
+    let url = src;
+    try {
+      url = new URL(src, document.baseURI).href;
+    } catch (_) {
+      url = src;
+    }
+    this._loading = (async () => {
+      let faq;
+      try {
+        const res = await fetch(url, { credentials: "same-origin" });
+        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
+        faq = await res.json();
+      } catch (e) {
+        this._fail(new Error(`could not load faq-src "${src}" (${url}): ${e.message || e}`));
+        loaded();
+        return;
+      }
+      try {
+        this.engine = engineFor(faq);
+        this.faq = faq;
+        this.error = null;
+      } catch (e) {
+        this._fail(new Error(`faq-src "${src}" is not a usable FAQ: ${e.message || e}`));
+      }
+      loaded();
+    })();
+    return this._loading;
+  }
+
+  /** Builds the bundled FAQ's engine if it is the one in use and not built yet. */
+  ensure() {
+    if (this.engine || this.error || this.src) return;
+    try {
+      this.engine = engineFor(bundledFaq);
+      this.faq = bundledFaq;
+    } catch (e) {
+      this.error = asError(e);
+      console.error(`faq-widget: the bundled FAQ could not be used: ${this.error.message}`);
+    }
+  }
+
+  _fail(err) {
+    this.error = asError(err);
+    this.engine = null;
+    this.faq = null;
+    console.error(`faq-widget: ${this.error.message}`);
+  }
+}

@@ -1,0 +1,50 @@
+// Reading the FAQ object (the format of faq.schema.json) in the interface language: an entry's
+// texts, the categories with their entries, contact labels. English texts are used when the
+// interface is in English and the FAQ has them; Spanish otherwise.
+
+/** The FAQ's entries ([] when there is no FAQ). */
+export function entriesOf(faq) {
+  return faq?.entries || [];
+}
+
+/**
+ * Entry `id`'s {id, question, answer, category} in `lang` (the entry's `en` texts when lang is
+ * "en" and it has an English question). An unknown id gives its id as the question.
+ */
+export function entryTexts(faq, id, lang) {
+  const e = entriesOf(faq).find((x) => x.id === id);
+  if (!e) return { id, question: id, answer: "", category: "" };
+  const en = lang === "en" && e.en && e.en.question ? e.en : null;
+  return {
+    id: e.id,
+    question: en ? en.question : e.question,
+    answer: en?.answer ? en.answer : e.answer,
+    category: e.category,
+  };
+}
+
+/** The texts an unfinished word is matched against: the question in `lang`, the phrasings, and in English the English ones. */
+export function phrasingsOf(faq, entry, lang) {
+  return [entryTexts(faq, entry.id, lang).question, ...(entry.phrasings || []), ...((lang === "en" && entry.en && entry.en.phrasings) || [])];
+}
+
+/**
+ * The categories that have entries, in the FAQ's order, as [{id, name, entries}]; a category an
+ * entry names but the FAQ does not list comes last, named by its id.
+ */
+export function categoriesOf(faq, lang) {
+  if (!faq) return [];
+  const cats = (faq.categories || []).map((c) => ({
+    id: c.id,
+    name: lang === "en" && c.name_en ? c.name_en : c.name,
+  }));
+  for (const e of faq.entries || []) {
+    if (!cats.some((c) => c.id === e.category)) cats.push({ id: e.category, name: e.category });
+  }
+  return cats.map((c) => ({ ...c, entries: (faq.entries || []).filter((e) => e.category === c.id) })).filter((c) => c.entries.length);
+}
+
+/** A contact item's label in `lang` ("" when it has none). */
+export function labelOf(item, lang) {
+  return (lang === "en" && item.label_en) || item.label || "";
+}
