@@ -8,7 +8,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Every suite `make test` runs, in order; each is a target of this file or of mk/*.mk.
-TEST_SUITES := test-native lint-rust test-wasm test-browser test-browser-hardening test-browsers test-fuzz
+TEST_SUITES := test-native lint test-js test-wasm test-browser test-browser-hardening test-browsers test-fuzz
 
 .PHONY: help setup test test-native lint lint-rust lint-js test-js
 
