@@ -1,28 +1,28 @@
 #!/usr/bin/env node
-// Builds the embeddable widget from the wasm-pack output (pkg/), faq.json and www/src/:
+// Builds the embeddable widget from the wasm-pack output (pkg/), the compiled FAQ (the pack that
+// `faq compile` writes: the FAQ's texts and its index) and www/src/:
 //
-//   dist/faq-widget.js   ONE classic script: wasm-bindgen glue + engine bytes + FAQ + CSS + the
-//                        widget's modules, in one IIFE whose only global effect is the
-//                        <faq-widget> custom element
+//   dist/faq-widget.js   ONE classic script: wasm-bindgen glue + engine bytes + the FAQ's pack +
+//                        CSS + the widget's modules, in one IIFE whose only global effect is the
+//                        <faq-widget> custom element; also .gz and .br for servers that send
+//                        precompressed files
+//   dist/templates/      the scripts and the kiosk page with empty FAQ slots, for the studio
 //   dist/kiosk.html      one self-contained page for the kiosk (its script inlined, strict CSP
 //                        with the script's hash), to open from disk with no network
 //   dist/faq-widget.d.ts TypeScript types of the element (from www/src/faq-widget.d.ts)
 //   www/generated/       copies of the script and the kiosk page for `make demo`
 //
-// usage: node scripts/bundle.mjs [--pkg pkg] [--faq faq.json] [--out dist] [--wasm-encoding bytes|base64]
-//                                [--no-budget] [--no-minify]
+// usage: node scripts/bundle.mjs [--pkg pkg] [--pack dist/faq.pack] [--out dist] [--no-budget] [--no-minify]
 //
 // The widget's ES modules (www/src/*.js) are bundled by esbuild into an IIFE, which goes inside
 // the script's outer function after the parts generated here; www/src/bundled.js is the one
 // module that reads those parts. terser then minifies the whole script.
 //
-// The engine's bytes are inlined as a JavaScript string with one character per byte (the most
-// frequent bytes map to one-byte ASCII characters, the rest to U+00A0..U+017F), which gzip and
-// brotli compress almost as well as the raw .wasm; base64 would defeat their matching and cost
-// ~30% more after compression. The file starts with a UTF-8 byte order mark so browsers decode it
-// as UTF-8 whatever the embedding page's charset is.
+// The script is built once as a template with two slots (www/src/publish.js), then filled with the
+// pack: the studio fills the same templates in the browser and gets the same bytes. The engine's
+// and the index's bytes are inlined as text (encodeBytes in publish.js). The file starts with a
+// UTF-8 byte order mark so browsers decode it as UTF-8 whatever the embedding page's charset is.
 
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,7 @@ import vm from "node:vm";
 import zlib from "node:zlib";
 import * as esbuild from "esbuild";
 import { minify } from "terser";
+import { DISPLAY_SLOT, encodeBytes, fillScript, INDEX_SLOT, jsString, kioskPage, readPack } from "../www/src/publish.js";
 import { BUDGET } from "./budget.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,9 +40,8 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const pkgDir = path.resolve(root, opt("--pkg", "pkg"));
-const faqPath = path.resolve(root, opt("--faq", "faq.json"));
+const packPath = path.resolve(root, opt("--pack", "dist/faq.pack"));
 const outDir = path.resolve(root, opt("--out", "dist"));
-const encoding = opt("--wasm-encoding", "bytes");
 const srcDir = path.join(root, "www/src");
 
 // The entry modules, in www/src/, and the outputs whose script includes each. A script runs its
@@ -101,79 +101,17 @@ function adaptGlue(src) {
   return out.trim();
 }
 
-// --- the engine bytes as a JS string ---------------------------------------------------------
-const UNSAFE = new Set([0x00, 0x0a, 0x0d, 0x22, 0x5c, 0x3c]); // NUL, LF, CR, ", \, < (for </script>)
-
-function encodeBytes(bytes) {
-  const freq = new Array(256).fill(0);
-  for (const b of bytes) freq[b]++;
-  const order = [...Array(256).keys()].sort((a, b) => freq[b] - freq[a] || a - b);
-  const codes = [];
-  for (let c = 1; c < 0x80; c++) if (!UNSAFE.has(c)) codes.push(c);
-  for (let c = 0xa0; codes.length < 256; c++) codes.push(c);
-  const map = new Array(256); // byte -> char code
-  for (const [k, byte] of order.entries()) map[byte] = codes[k];
-  const table = []; // table[byte] = char, as a JS string literal body
-  let body = "";
-  const chunks = [];
-  for (let i = 0; i < bytes.length; i++) {
-    body += String.fromCharCode(map[bytes[i]]);
-    if (body.length >= 65536) {
-      chunks.push(body);
-      body = "";
-    }
-  }
-  chunks.push(body);
-  for (let b = 0; b < 256; b++) table.push(String.fromCharCode(map[b]));
-  return { table: table.join(""), data: chunks.join("") };
-}
-
-function jsString(s) {
-  // Only the characters that must not appear raw; everything else stays one character.
-  return `"${s.replace(/[\\"\n\r<\u2028\u2029\0]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
-}
-
-function wasmSection(bytes) {
-  if (encoding === "base64") {
-    const b64 = Buffer.from(bytes).toString("base64");
-    return `function wasmBytes() {
-  const s = atob("${b64}");
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}`;
-  }
-  if (encoding !== "bytes") die(`unknown --wasm-encoding ${encoding}`);
-  const { table, data } = encodeBytes(bytes);
-  // Verify the round trip here so that a broken encoding fails the build, not the browser.
-  const inv = new Uint8Array(0x200);
-  for (let b = 0; b < 256; b++) inv[table.charCodeAt(b)] = b;
-  for (let i = 0; i < bytes.length; i++) if (inv[data.charCodeAt(i)] !== bytes[i]) die(`byte encoding round trip failed at ${i}`);
-  return `function wasmBytes() {
-  const t = ${jsString(table)};
-  const s = ${jsString(data)};
-  const inv = new Uint8Array(0x200);
-  for (let b = 0; b < 256; b++) inv[t.charCodeAt(b)] = b;
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = inv[s.charCodeAt(i)];
-  return out;
-}`;
-}
-
 // --- assemble -----------------------------------------------------------------------------------
 const glue = adaptGlue(read(path.join(pkgDir, "faq_widget.js")));
 const wasm = read(path.join(pkgDir, "faq_widget_bg.wasm"), null);
 if (!WebAssembly.validate(wasm)) die("pkg/faq_widget_bg.wasm is not valid WebAssembly");
-let faq;
+const packText = read(packPath);
+let pack;
 try {
-  faq = JSON.parse(read(faqPath));
+  pack = readPack(packText);
 } catch (e) {
-  die(`${path.relative(root, faqPath)}: ${e.message}`);
+  die(`${path.relative(root, packPath)}: ${e.message} (make dist runs faq compile first)`);
 }
-const faqJson = JSON.stringify(faq)
-  .replace(/</g, "\\u003c")
-  .replace(/\u2028/g, "\\u2028")
-  .replace(/\u2029/g, "\\u2029");
 const css = read(path.join(srcDir, "widget.css"))
   .replace(/\/\*[\s\S]*?\*\//g, "")
   .replace(/\s+/g, " ")
@@ -187,10 +125,18 @@ const version = JSON.parse(read(path.join(root, "Cargo.toml")).match(/^version\s
 // must all be defined here, or the script would only fail in the browser.
 const prelude = `// ---- wasm-bindgen bindings (generated) ----
 ${glue}
-// ---- the engine (WebAssembly) ----
-${wasmSection(wasm)}
-// ---- the FAQ ----
-const BUNDLED_FAQ = ${faqJson};
+// ---- bytes carried as text (encodeBytes in www/src/publish.js) ----
+function decodeBytes(s) {
+  const inv = new Uint8Array(0x200);
+  for (let b = 0; b < 256; b++) inv[s.charCodeAt(b)] = b;
+  const out = new Uint8Array(s.length - 256);
+  for (let i = 0; i < out.length; i++) out[i] = inv[s.charCodeAt(i + 256)];
+  return out;
+}
+const WASM_BYTES = ${jsString(encodeBytes(wasm))};
+// ---- the FAQ: its texts and its compiled index ----
+const BUNDLED_FAQ = ${DISPLAY_SLOT};
+const BUNDLED_INDEX = ${INDEX_SLOT};
 // ---- styles ----
 const WIDGET_CSS = ${jsString(css)};`;
 const provided =
@@ -230,7 +176,7 @@ async function bundleModules(modules) {
 
 /** One classic script around `widget` (the bundled modules): minified unless --no-minify, checked. */
 async function assemble(widget) {
-  const assembled = `/*! faq-widget ${version}: FAQ assistant for ${faq.organization || "the FAQ"}, answered in the browser (Rust/WebAssembly). MIT. */
+  const assembled = `/*! faq-widget ${version}: an FAQ assistant answered in the browser (Rust/WebAssembly). MIT. */
 (function () {
 "use strict";
 if (typeof customElements === "undefined" || customElements.get("faq-widget")) return;
@@ -262,6 +208,9 @@ ${widget}
   for (const bad of [/<\/script/i, /<!--/, /<script/i]) {
     if (bad.test(script)) die(`the script contains ${bad}, which would break the inlined kiosk page`);
   }
+  for (const slot of [DISPLAY_SLOT, INDEX_SLOT]) {
+    if (script.split(slot).length !== 2) die(`the minified script must hold ${slot} exactly once`);
+  }
   return script;
 }
 
@@ -279,12 +228,15 @@ for (const output of OUTPUTS) {
   built.set(key, { widget, script: await assemble(widget) });
 }
 const scriptOf = (output) => built.get(entriesOf(output).join(" "));
-const script = scriptOf("faq-widget.js").script;
-const kioskScript = scriptOf("kiosk.html").script;
-
-const kioskTemplate = read(path.join(srcDir, "kiosk.html"));
-const hash = `sha256-${crypto.createHash("sha256").update(kioskScript, "utf8").digest("base64")}`;
-const kiosk = kioskTemplate.replace("@SCRIPT_HASH@", hash).replace("@SCRIPT@", () => kioskScript);
+const template = scriptOf("faq-widget.js").script;
+const kioskTemplate = scriptOf("kiosk.html").script;
+const pageTemplate = read(path.join(srcDir, "kiosk.html"));
+const script = fillScript(template, packText);
+const kiosk = kioskPage(pageTemplate, fillScript(kioskTemplate, packText));
+// The studio rebuilds both files from these and a pack; a test checks it gets these bytes.
+const templates = { "faq-widget.js": template, "kiosk.js": kioskTemplate, "kiosk.html": pageTemplate };
+fs.mkdirSync(path.join(outDir, "templates"), { recursive: true });
+for (const [name, text] of Object.entries(templates)) fs.writeFileSync(path.join(outDir, "templates", name), text);
 
 const bom = "\uFEFF";
 fs.mkdirSync(outDir, { recursive: true });
@@ -307,12 +259,13 @@ const row = (name, buf) => `  ${name.padEnd(28)} ${kb(buf.length).padStart(9)} r
 const js = Buffer.from(files["faq-widget.js"], "utf8");
 const parts = {
   "  glue": Buffer.from(glue),
-  "  engine (.wasm, inlined)": Buffer.from(wasmSection(wasm)),
-  "  faq.json": Buffer.from(faqJson),
+  "  engine (.wasm, inlined)": Buffer.from(jsString(encodeBytes(wasm))),
+  "  FAQ texts": Buffer.from(JSON.stringify(pack.display)),
+  "  FAQ index (inlined)": Buffer.from(jsString(encodeBytes(pack.index))),
   "  widget modules + css": Buffer.from(scriptOf("faq-widget.js").widget + css),
 };
 const sizes = { js: { raw: js.length, gzip: gz(js), brotli: br(js) }, wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) } };
-console.log(`bundle: wrote ${path.relative(root, outDir)}/faq-widget.js and kiosk.html (wasm encoding: ${encoding})`);
+console.log(`bundle: wrote ${path.relative(root, outDir)}/faq-widget.js (+ .gz, .br), kiosk.html, templates/`);
 console.log(row(`${path.relative(root, outDir)}/faq-widget.js`, js));
 console.log("  parts, before minification:");
 for (const [k, v] of Object.entries(parts)) console.log(row(k, v));
@@ -320,6 +273,9 @@ console.log(row("pkg/faq_widget_bg.wasm alone", wasm));
 console.log(row(`${path.relative(root, outDir)}/kiosk.html`, Buffer.from(kiosk)));
 fs.copyFileSync(path.join(srcDir, "faq-widget.d.ts"), path.join(outDir, "faq-widget.d.ts"));
 fs.writeFileSync(path.join(outDir, "sizes.json"), `${JSON.stringify(sizes, null, 2)}\n`);
+// Precompressed copies, for servers that send them (nginx gzip_static / brotli_static, Apache).
+fs.writeFileSync(path.join(outDir, "faq-widget.js.gz"), zlib.gzipSync(js, { level: 9 }));
+fs.writeFileSync(path.join(outDir, "faq-widget.js.br"), zlib.brotliCompressSync(js, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
 // A budget that is exceeded fails the build (--no-budget: for profiling builds with names kept).
 for (const [kind, limit] of Object.entries(BUDGET)) {
   if (limit && sizes.js[kind] > limit && !args.includes("--no-budget")) {

@@ -286,7 +286,7 @@ fn json_schema_accepts_the_faq_and_rejects_broken_ones() {
 fn answer_quality_on_the_dev_set_meets_the_targets() {
     let cases = parse_tsv(&data("dev.tsv")).expect("dev.tsv parses");
     assert!(cases.len() >= 100);
-    let report = evaluate(&Engine::new(&faq()), &cases);
+    let report = evaluate(&Engine::new(&faq()).expect("faq.json compiles"), &cases);
     let wrong: Vec<String> = report
         .outcomes
         .iter()

@@ -458,7 +458,7 @@ fn nul_and_other_odd_text_through_the_library() {
     // NUL cannot be passed on a command line; the widget can send it.
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/faq.json");
     let faq = parse_json(&std::fs::read_to_string(path).expect("faq.json")).expect("parses");
-    let engine = Engine::new(&faq);
+    let engine = Engine::new(&faq).expect("the shipped FAQ compiles");
     let first = &faq.entries[0];
     for q in [
         "\0".repeat(MAX_QUERY_BYTES * 10),

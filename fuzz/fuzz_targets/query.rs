@@ -15,7 +15,7 @@ fn setup() -> &'static (Faq, Engine) {
     static CELL: OnceLock<(Faq, Engine)> = OnceLock::new();
     CELL.get_or_init(|| {
         let faq = parse_json(FAQ_JSON).expect("faq.json parses");
-        let engine = Engine::new(&faq);
+        let engine = Engine::new(&faq).expect("the shipped FAQ compiles");
         (faq, engine)
     })
 }
@@ -43,10 +43,10 @@ fn check_reply(faq: &Faq, q: &str, top: usize, r: &Reply) {
     assert_eq!(r.status == Status::None, r.reason.is_some());
     assert!(r.hits.len() <= top.max(1) && r.candidates.len() <= top.max(1));
     assert_eq!(r.truncated, q.len() > MAX_QUERY_BYTES);
-    assert!(r.unanswered_score.is_finite() && r.unanswered_score >= 0.0);
+    assert!((0.0..=1.0).contains(&r.unanswered) && (0.0..=1.0).contains(&r.contact));
     for list in [&r.hits, &r.candidates] {
         for w in list.windows(2) {
-            assert!(w[0].rank >= w[1].rank, "hits not sorted best first");
+            assert!(w[0].score >= w[1].score, "hits not sorted best first");
         }
         for h in list {
             assert!(
@@ -54,7 +54,6 @@ fn check_reply(faq: &Faq, q: &str, top: usize, r: &Reply) {
                 "score {}",
                 h.score
             );
-            assert!(h.raw.is_finite() && h.raw > 0.0 && h.rank.is_finite() && h.rank >= 0.0);
             assert_eq!(faq.entries[h.index].id, h.id);
             for m in &h.matched {
                 check_range(q, m.start, m.end);

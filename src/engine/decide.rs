@@ -1,49 +1,57 @@
-//! The decision: answer, offer close alternatives, or say honestly that the FAQ has no answer.
+//! The decision: answer, offer close alternatives, point to the contact options, or say
+//! honestly that the FAQ has no answer.
 
-use super::params::Params;
-use super::reply::{Hit, NoAnswer, Status};
+use super::reply::{NoAnswer, Status};
 
-/// Why there is no answer, if there is none: nothing meaningful was asked, nothing matched, the
-/// unanswered topics rank at least as high as the best entry, or the best entry explains too
-/// little of the question or has too little evidence.
-pub(crate) fn no_answer(
-    best: Option<&Hit>,
-    any_terms: bool,
-    unanswered: f32,
-    p: &Params,
-) -> Option<NoAnswer> {
-    match best {
-        None if !any_terms => Some(NoAnswer::NoWords),
-        None => Some(NoAnswer::NoMatch),
-        Some(b) if unanswered >= b.rank => Some(NoAnswer::Unanswered {
-            unanswered,
-            best: b.rank,
-        }),
-        Some(b) if b.score < p.min_confidence => Some(NoAnswer::LowConfidence {
-            confidence: b.score,
-            min: p.min_confidence,
-        }),
-        Some(b) if b.raw < p.min_score => Some(NoAnswer::LowScore {
-            score: b.raw,
-            min: p.min_score,
-        }),
-        Some(_) => None,
-    }
+/// What the decision looks at.
+pub(crate) struct Evidence {
+    /// The question has content words.
+    pub any_words: bool,
+    /// The model knows at least one of them.
+    pub any_known: bool,
+    /// The best entry's probability and the second's (0 when there is none).
+    pub best: f32,
+    pub second: f32,
+    /// The probabilities of the contact options and of the unanswered topics.
+    pub contact: f32,
+    pub unanswered: f32,
 }
 
-/// An answer is ambiguous when a second candidate ranks within `ambiguity_ratio` of the best.
-pub(crate) fn answer_status(candidates: &[Hit], p: &Params) -> Status {
-    let Some(best) = candidates.first() else {
-        return Status::None;
-    };
-    let close = candidates
-        .iter()
-        .skip(1)
-        .any(|h| h.rank >= best.rank * p.ambiguity_ratio);
-    if close {
-        Status::Ambiguous
+/// Decides. No answer when nothing meaningful was asked, nothing is known, the unanswered topics
+/// are at least as likely as anything else, or the best entry is below `min_probability`. The
+/// contact options when they are more likely than any entry. Ambiguous when the second entry
+/// has at least `ambiguity_ratio` of the best one's probability.
+pub(crate) fn decide(
+    e: &Evidence,
+    min_probability: f32,
+    ambiguity_ratio: f32,
+) -> (Status, Option<NoAnswer>) {
+    let none = |r| (Status::None, Some(r));
+    if !e.any_words {
+        return none(NoAnswer::NoWords);
+    }
+    if !e.any_known {
+        return none(NoAnswer::NoMatch);
+    }
+    if e.unanswered >= e.best.max(e.contact) {
+        return none(NoAnswer::Unanswered {
+            probability: e.unanswered,
+            best: e.best,
+        });
+    }
+    if e.contact > e.best {
+        return (Status::Contact, None);
+    }
+    if e.best < min_probability {
+        return none(NoAnswer::LowConfidence {
+            confidence: e.best,
+            min: min_probability,
+        });
+    }
+    if e.second >= e.best * ambiguity_ratio {
+        (Status::Ambiguous, None)
     } else {
-        Status::Answer
+        (Status::Answer, None)
     }
 }
 
@@ -51,51 +59,40 @@ pub(crate) fn answer_status(candidates: &[Hit], p: &Params) -> Status {
 mod tests {
     use super::*;
 
-    fn hit(rank: f32, score: f32, raw: f32) -> Hit {
-        Hit {
-            index: 0,
-            id: "x".into(),
-            score,
-            raw,
-            similarity: 0.0,
-            rank,
-            matched: vec![],
+    fn ev(best: f32, second: f32, contact: f32, unanswered: f32) -> Evidence {
+        Evidence {
+            any_words: true,
+            any_known: true,
+            best,
+            second,
+            contact,
+            unanswered,
         }
     }
 
     #[test]
-    fn no_answer_reasons_in_order() {
-        let p = Params::default();
-        assert_eq!(no_answer(None, false, 0.0, &p), Some(NoAnswer::NoWords));
-        assert_eq!(no_answer(None, true, 0.0, &p), Some(NoAnswer::NoMatch));
-        let h = hit(2.0, 0.9, 3.0);
-        assert_eq!(no_answer(Some(&h), true, 1.0, &p), None);
+    fn each_outcome() {
+        let d = |e: &Evidence| decide(e, 0.3, 0.5);
+        let empty = Evidence {
+            any_words: false,
+            ..ev(0.0, 0.0, 0.0, 0.0)
+        };
+        assert_eq!(d(&empty), (Status::None, Some(NoAnswer::NoWords)));
+        let unknown = Evidence {
+            any_known: false,
+            ..ev(0.0, 0.0, 0.0, 0.0)
+        };
+        assert_eq!(d(&unknown), (Status::None, Some(NoAnswer::NoMatch)));
         assert!(matches!(
-            no_answer(Some(&h), true, 2.0, &p),
-            Some(NoAnswer::Unanswered { .. })
+            d(&ev(0.4, 0.1, 0.0, 0.5)),
+            (Status::None, Some(NoAnswer::Unanswered { .. }))
         ));
-        let weak = hit(2.0, 0.1, 3.0);
+        assert_eq!(d(&ev(0.3, 0.1, 0.5, 0.1)), (Status::Contact, None));
         assert!(matches!(
-            no_answer(Some(&weak), true, 0.0, &p),
-            Some(NoAnswer::LowConfidence { .. })
+            d(&ev(0.25, 0.1, 0.0, 0.2)),
+            (Status::None, Some(NoAnswer::LowConfidence { .. }))
         ));
-        let thin = hit(2.0, 0.9, 0.5);
-        assert!(matches!(
-            no_answer(Some(&thin), true, 0.0, &p),
-            Some(NoAnswer::LowScore { .. })
-        ));
-    }
-
-    #[test]
-    fn close_seconds_make_it_ambiguous() {
-        let p = Params::default();
-        assert_eq!(
-            answer_status(&[hit(10.0, 1.0, 1.0), hit(7.0, 1.0, 1.0)], &p),
-            Status::Answer
-        );
-        assert_eq!(
-            answer_status(&[hit(10.0, 1.0, 1.0), hit(8.0, 1.0, 1.0)], &p),
-            Status::Ambiguous
-        );
+        assert_eq!(d(&ev(0.6, 0.35, 0.0, 0.0)), (Status::Ambiguous, None));
+        assert_eq!(d(&ev(0.8, 0.1, 0.0, 0.0)), (Status::Answer, None));
     }
 }

@@ -1,42 +1,47 @@
 //! Explaining an answer: which words of the question counted for an entry, and which words of
-//! the entry's texts to mark for them.
+//! a text to mark for them.
 
-use super::analyze::read_words;
-use super::index::Lexicon;
+use super::analyze::{read_words, Lexicon, Word};
+use super::image::Image;
 use super::reply::Matched;
-use super::score::{term_evidence, Scores};
+use super::score::insertion_sort;
 use super::util::slice;
 
-/// The question's terms that counted for `class`, strongest first.
-pub(crate) fn matched(query: &str, scores: &Scores, class: usize) -> Vec<Matched> {
+/// The question's words that counted for `class` (a positive weight), strongest first. `known`
+/// pairs each content word with its stem's index in the image.
+pub(crate) fn matched(
+    image: &Image,
+    query: &str,
+    known: &[(&Word, usize)],
+    class: usize,
+    x: f32,
+) -> Vec<Matched> {
     let mut m: Vec<Matched> = Vec::new();
-    for (t, data) in &scores.found {
-        let Some(data) = data else { continue };
-        let Some(field_weight) = data.weight_in(class) else {
+    for &(w, k) in known {
+        let Some((_, weight)) = image.weights(k).find(|&(c, _)| c == class) else {
             continue;
         };
-        let c = term_evidence(t.weight, data.idf, field_weight);
-        let at = m.iter().position(|x| c > x.contribution).unwrap_or(m.len());
-        m.insert(
-            at,
-            Matched {
-                text: slice(query, t.start, t.end).to_string(),
-                term: t.key.clone(),
-                via: t.via.clone(),
-                contribution: c,
-                start: t.start,
-                end: t.end,
-            },
-        );
+        if weight <= 0.0 || m.iter().any(|x| x.term == w.stem) {
+            continue;
+        }
+        m.push(Matched {
+            text: slice(query, w.start, w.end).to_string(),
+            term: w.stem.clone(),
+            via: w.via.clone(),
+            contribution: weight * x,
+            start: w.start,
+            end: w.end,
+        });
     }
+    insertion_sort(&mut m, |a, b| a.contribution > b.contribution);
     m
 }
 
-/// Byte ranges of `text` whose words match one of `terms` (from [`Matched::term`]).
-pub(crate) fn highlight(lex: &Lexicon, text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+/// Byte ranges of `text` whose words have one of the stems `terms` (from [`Matched::term`]).
+pub(crate) fn highlight(lex: &impl Lexicon, text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for w in read_words(lex, text, false) {
-        let hit = !w.stop && terms.iter().any(|k| k.split(' ').any(|p| p == w.stem));
+        let hit = !w.stop && terms.contains(&w.stem);
         // Words read together as one synonym share a range: mark it once.
         if hit && out.last() != Some(&(w.start, w.end)) {
             out.push((w.start, w.end));

@@ -1,127 +1,187 @@
-//! The answer engine: index an FAQ, score a question against every entry, decide whether there
-//! is an answer, and explain why. One stage per file, in the order a question goes through them:
+//! The answer engine. `faq compile` trains a classifier on the FAQ's own phrasings and writes it,
+//! with what reading a question needs, into one compiled index ([`image`]); the engine reads that
+//! index in place and answers. One stage per file, in the order a question goes through them:
 //!
 //! 1. [`analyze`]: normalise, split into words, expand SMS shorthand, stem, correct typos
 //!    ([`typo`]: Spanish phonetic key, then bounded edit distance), read multi-word synonyms as
-//!    their group's first word, drop empty words, keep question words with a lower weight, add
-//!    pairs of neighbouring words. The FAQ's texts go through the same analysis when
-//!    [`index`] builds the index.
-//! 2. [`score`]: each term adds `weight × idf × field weight` to every entry that uses it; the
-//!    share of the question an entry explains is its confidence; the ranking weighs the evidence
-//!    by the similarity to the entry's closest phrasing.
-//! 3. [`decide`]: the FAQ's `unanswered` topics compete as one more class; if they win, or the
-//!    best entry explains too little, there is no answer; close seconds make it ambiguous.
+//!    their group's first word; the content words' stems are the features.
+//! 2. [`score`]: the classifier: each known stem adds its weights to the classes it has weights
+//!    for (every entry, the contact options, and the topics the FAQ does not answer); a softmax
+//!    makes them probabilities.
+//! 3. [`decide`]: answer, ambiguous, contact options, or no answer.
 //! 4. [`explain`]: the words that counted, and the words to mark in the answer.
 //!
-//! The reply types are in [`reply`], the tunable constants in [`params`].
+//! The reply types are in [`reply`], the constants in [`params`]; training is in `build`
+//! (native and the studio only: the customers' WebAssembly carries no training code).
 
 mod analyze;
+#[cfg(feature = "build")]
+pub mod build;
 mod decide;
 mod explain;
-mod index;
+pub mod image;
+mod math;
 pub mod params;
 pub mod reply;
 mod score;
 mod typo;
 mod util;
 
+pub use image::{Image, ImageError};
 pub use params::{Params, MAX_QUERY_BYTES, MAX_QUERY_WORDS, MAX_TYPO_LOOKUPS};
 pub use reply::{Hit, Matched, NoAnswer, Reply, Status, Via};
 
-use crate::faq::Faq;
-use index::Index;
-use score::{confidence, Scores};
+use analyze::{Lexicon, Synonym, Word};
+use decide::Evidence;
+use score::{feature_value, Scores};
+use typo::TypoTable;
 use util::{slice, truncate};
 
-/// An FAQ made ready to answer questions.
+/// An FAQ ready to answer questions: its compiled index and the typo table made from it.
 pub struct Engine {
-    index: Index,
-    params: Params,
+    image: Image,
+    typos: TypoTable,
+}
+
+impl Lexicon for Engine {
+    /// A stem the model knows, or the first word of a synonym (which is read as known words).
+    fn is_known(&self, stem: &str) -> bool {
+        self.image.find(stem).is_some() || self.image.starts_synonym(stem)
+    }
+
+    fn correct(&self, word: &mut Word) {
+        self.typos
+            .correct(word, |id| self.image.stem(id as usize).to_string());
+    }
+
+    fn synonyms(&self, first_stem: &str) -> Vec<Synonym> {
+        self.image.synonyms_of(first_stem)
+    }
 }
 
 impl Engine {
-    /// Builds the index of an FAQ with the default parameters.
-    pub fn new(faq: &Faq) -> Engine {
-        Engine::with_params(faq, Params::default())
+    /// Reads a compiled index (what `faq compile` writes). A damaged or forged one is an error
+    /// saying what is wrong.
+    pub fn from_image(bytes: Vec<u8>) -> Result<Engine, ImageError> {
+        let image = Image::read(bytes)?;
+        let n = image.stem_count() as u32;
+        let stems = (0..image.stem_count())
+            .map(|k| (image.word(k), k as u32, image.weight_count(k) as u32, false));
+        // Stop words are candidates too, so that a misspelt "para" stays a stop word; their ids
+        // come after the stems'.
+        let stops = crate::text::stop_words()
+            .enumerate()
+            .map(|(i, w)| (w.to_string(), n + i as u32, u32::MAX, true));
+        let typos = TypoTable::build(stems.chain(stops));
+        Ok(Engine { image, typos })
     }
 
-    /// Builds the index of an FAQ with the given parameters.
-    pub fn with_params(faq: &Faq, params: Params) -> Engine {
-        Engine {
-            index: Index::build(faq, &params),
-            params,
-        }
+    /// Compiles an FAQ with the default parameters and reads the result.
+    #[cfg(feature = "build")]
+    pub fn new(faq: &crate::faq::Faq) -> Result<Engine, String> {
+        Engine::with_params(faq, &Params::default())
     }
 
-    /// The ids of the entries, in FAQ order.
-    pub fn ids(&self) -> &[String] {
-        &self.index.ids
+    /// Compiles an FAQ with the given parameters and reads the result.
+    #[cfg(feature = "build")]
+    pub fn with_params(faq: &crate::faq::Faq, params: &Params) -> Result<Engine, String> {
+        let bytes = build::compile(faq, params)?;
+        Engine::from_image(bytes).map_err(|e| e.to_string())
     }
 
-    /// The parameters in use.
-    pub fn params(&self) -> Params {
-        self.params
+    /// The compiled index this engine answers from.
+    pub fn image(&self) -> &Image {
+        &self.image
+    }
+
+    /// The id of entry `i` (in FAQ order).
+    pub fn id(&self, i: usize) -> &str {
+        self.image.id(i)
+    }
+
+    /// Number of entries.
+    pub fn entries(&self) -> usize {
+        self.image.entries()
     }
 
     /// Answers a question: at most `top` hits, best first.
     pub fn ask(&self, query: &str, top: usize) -> Reply {
         let (query, truncated) = truncate(query, MAX_QUERY_BYTES);
-        let terms = analyze::query_terms(&self.index.lexicon, query, &self.params);
-        let scores = score::score(&self.index, &terms, &self.params);
-        let candidates: Vec<Hit> = score::top_entries(&scores, self.index.n, top)
-            .into_iter()
-            .map(|class| self.hit(query, &scores, class))
+        let words = analyze::read_words(self, query, true);
+        // Each content word once, with its stem's index when the model knows it.
+        let mut content: Vec<&Word> = Vec::new();
+        for w in words.iter().filter(|w| !w.stop) {
+            if !content.iter().any(|c| c.stem == w.stem) {
+                content.push(w);
+            }
+        }
+        let known: Vec<(&Word, usize)> = content
+            .iter()
+            .filter_map(|w| self.image.find(&w.stem).map(|k| (*w, k)))
             .collect();
-        let unanswered_score = scores.rank[self.index.n];
-        let reason = decide::no_answer(
-            candidates.first(),
-            !terms.is_empty(),
-            unanswered_score,
-            &self.params,
+        let unknown: Vec<String> = content
+            .iter()
+            .filter(|w| self.image.find(&w.stem).is_none())
+            .map(|w| slice(query, w.start, w.end).to_string())
+            .collect();
+        let stems: Vec<usize> = known.iter().map(|&(_, k)| k).collect();
+        let scores = score::score(&self.image, &stems, content.len());
+        let x = feature_value(content.len());
+        let n = self.image.entries();
+        let candidates: Vec<Hit> = scores
+            .ranked
+            .iter()
+            .filter(|&&(c, _)| c < n)
+            .take(top.max(1))
+            .map(|&(class, p)| Hit {
+                index: class,
+                id: self.image.id(class).to_string(),
+                score: p,
+                matched: explain::matched(&self.image, query, &known, class, x),
+            })
+            .collect();
+        let evidence = self.evidence(&scores, &candidates, !content.is_empty(), !known.is_empty());
+        let (status, reason) = decide::decide(
+            &evidence,
+            self.image.min_probability,
+            self.image.ambiguity_ratio,
         );
-        let (status, hits) = match reason {
-            Some(_) => (Status::None, Vec::new()),
-            None => (
-                decide::answer_status(&candidates, &self.params),
-                candidates.clone(),
-            ),
-        };
         Reply {
             status,
-            hits,
+            hits: if status == Status::None {
+                Vec::new()
+            } else {
+                candidates.clone()
+            },
             candidates,
-            unanswered_score,
+            unanswered: evidence.unanswered,
+            contact: evidence.contact,
             reason,
             truncated,
-            unknown: scores
-                .unknown
-                .iter()
-                .map(|t| slice(query, t.start, t.end).to_string())
-                .collect(),
+            unknown,
         }
     }
 
-    /// One candidate: the entry's figures and the words that matched.
-    fn hit(&self, query: &str, scores: &Scores, class: usize) -> Hit {
-        Hit {
-            index: class,
-            id: self.index.ids[class].clone(),
-            score: confidence(scores.evidence[class], scores.question_weight),
-            raw: scores.evidence[class],
-            similarity: scores.similarity[class],
-            rank: scores.rank[class],
-            matched: explain::matched(query, scores, class),
+    fn evidence(&self, s: &Scores, hits: &[Hit], any_words: bool, any_known: bool) -> Evidence {
+        let p = |i: usize| hits.get(i).map_or(0.0, |h| h.score);
+        Evidence {
+            any_words,
+            any_known,
+            best: p(0),
+            second: p(1),
+            contact: s.probability(&self.image, self.image.contact_class()),
+            unanswered: s.probability(&self.image, self.image.none_class()),
         }
     }
 
     /// Byte ranges of `text` whose words match one of `terms` (from [`Matched::term`]), for
     /// marking the matched words in an answer.
     pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(usize, usize)> {
-        explain::highlight(&self.index.lexicon, text, terms)
+        explain::highlight(self, text, terms)
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "build"))]
 mod tests {
     use super::*;
     use crate::faq::{Entry, Faq};
@@ -142,42 +202,51 @@ mod tests {
             id: "wifi-clave".into(),
             question: "¿Cuál es la clave de mi Wi-Fi?".into(),
             answer: "La clave la entrega el técnico instalador.".into(),
-            phrasings: vec!["Olvidé la clave del wifi".into()],
+            phrasings: vec![
+                "Olvidé la clave del wifi".into(),
+                "No sé la clave de la red".into(),
+            ],
             ..Default::default()
         });
         f.entries.push(Entry {
             id: "pagos".into(),
             question: "¿Cómo puedo realizar mis pagos?".into(),
             answer: "En la oficina o por depósito bancario.".into(),
-            phrasings: vec!["¿Dónde pago la factura?".into()],
+            phrasings: vec![
+                "¿Dónde pago la factura?".into(),
+                "Quiero pagar mi factura".into(),
+            ],
             ..Default::default()
         });
-        f.unanswered
-            .phrasings
-            .push("¿Cuánto cuesta el plan?".into());
+        f.unanswered.phrasings.extend([
+            "¿Cuánto cuesta el plan?".into(),
+            "¿Qué precio tiene el plan?".into(),
+        ]);
         f
+    }
+
+    fn engine() -> Engine {
+        Engine::new(&tiny()).expect("the tiny FAQ compiles")
     }
 
     #[test]
     fn answers_with_synonyms_and_typos() {
-        let e = Engine::new(&tiny());
+        let e = engine();
         let r = e.ask("olvide la contrasena del wify", 3);
         assert_eq!(r.status, Status::Answer, "{r:?}");
         assert_eq!(r.hits[0].id, "wifi-clave");
-        assert!(r.hits[0]
-            .matched
-            .iter()
-            .any(|m| matches!(m.via, Via::Synonym { .. })));
-        assert!(r.hits[0]
-            .matched
-            .iter()
-            .any(|m| matches!(m.via, Via::Typo { .. })));
+        let via: Vec<&Via> = r.hits[0].matched.iter().map(|m| &m.via).collect();
+        assert!(
+            via.iter().any(|v| matches!(v, Via::Synonym { .. })),
+            "{via:?}"
+        );
+        assert!(via.iter().any(|v| matches!(v, Via::Typo { .. })), "{via:?}");
         assert_eq!(e.ask("donde pago la factrua", 3).hits[0].id, "pagos");
     }
 
     #[test]
     fn says_no_answer_for_other_topics_and_empty_questions() {
-        let e = Engine::new(&tiny());
+        let e = engine();
         assert_eq!(e.ask("cuanto cuesta el plan", 3).status, Status::None);
         assert_eq!(e.ask("", 3).status, Status::None);
         assert_eq!(e.ask("hola buenos dias", 3).status, Status::None);
@@ -185,15 +254,16 @@ mod tests {
     }
 
     #[test]
-    fn hits_are_ordered_by_the_rank_they_show() {
-        let e = Engine::new(&tiny());
-        let r = e.ask("clave pago", 3);
-        assert!(r.candidates.windows(2).all(|w| w[0].rank >= w[1].rank));
+    fn hits_are_ordered_by_the_score_they_show() {
+        let r = engine().ask("clave pago factura", 3);
+        assert!(r.candidates.len() >= 2);
+        assert!(r.candidates.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(r.candidates.iter().all(|h| (0.0..=1.0).contains(&h.score)));
     }
 
     #[test]
     fn deterministic_and_bounded() {
-        let e = Engine::new(&tiny());
+        let e = engine();
         let q = "clave ".repeat(50_000);
         let a = e.ask(&q, 3);
         assert!(a.truncated);
@@ -202,7 +272,7 @@ mod tests {
 
     #[test]
     fn highlight_marks_answer_words() {
-        let e = Engine::new(&tiny());
+        let e = engine();
         let r = e.ask("olvide mi contraseña", 3);
         let terms: Vec<String> = r.hits[0].matched.iter().map(|m| m.term.clone()).collect();
         let text = "La clave la entrega el técnico instalador.";
@@ -211,5 +281,23 @@ mod tests {
             marks.iter().map(|&(a, b)| &text[a..b]).collect::<Vec<_>>(),
             ["clave"]
         );
+    }
+
+    #[test]
+    fn a_damaged_image_is_an_error_not_a_panic() {
+        let bytes = build::compile(&tiny(), &Params::default()).expect("compiles");
+        for cut in [0, 3, 10, 41, bytes.len() / 2, bytes.len() - 1] {
+            assert!(
+                Engine::from_image(bytes[..cut].to_vec()).is_err(),
+                "cut at {cut}"
+            );
+        }
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(Engine::from_image(extra).is_err());
+        let mut forged = bytes;
+        forged[4] = 9;
+        let e = Engine::from_image(forged).err().map(|e| e.to_string());
+        assert!(e.is_some_and(|e| e.contains("version")));
     }
 }

@@ -1,4 +1,5 @@
-//! The method's tunable constants, kept together so that `faq eval` measures one thing.
+//! The method's limits and tunable constants, kept together so that `faq eval` measures one
+//! thing.
 
 /// Longest query the engine reads, in bytes; the rest is ignored (the widget says so).
 pub const MAX_QUERY_BYTES: usize = 1000;
@@ -10,50 +11,68 @@ pub const MAX_TYPO_LOOKUPS: usize = 16;
 /// Most words read from one FAQ text when indexing (answers are at most a few hundred).
 pub const MAX_TEXT_WORDS: usize = 4096;
 
-/// Tunable constants of the method.
-#[derive(Debug, Clone, Copy)]
+/// The constants of the method. Those used when answering are written into the compiled index,
+/// so that the index answers the way it was built to.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Params {
-    /// Weight of a question word, negation or very common word ("cómo", "no", "internet").
-    pub light_weight: f32,
-    /// Weight of a pair of adjacent words relative to a single word.
-    pub pair_weight: f32,
-    /// What a word the FAQ never uses weighs against the confidence.
-    pub unknown_weight: f32,
-    /// Share of a typo-corrected word's weight kept at edit distance 0 (same sound), 1 and 2.
-    pub typo_factor: [f32; 3],
-    /// Minimum confidence to answer.
-    pub min_confidence: f32,
-    /// Minimum evidence to answer.
-    pub min_score: f32,
-    /// Ranking weight of the bag of words alone; the closest phrasing's similarity adds to it.
-    pub phrase_base: f32,
-    /// Second answers within this ratio of the best make the answer "ambiguous".
+    /// Below this probability the best entry is no answer.
+    pub min_probability: f32,
+    /// A second entry at least this share of the best one's probability makes the answer
+    /// "ambiguous".
     pub ambiguity_ratio: f32,
+    /// Passes over the training examples.
+    pub epochs: u32,
+    /// The learning rate at the start (it falls linearly to a twentieth).
+    pub learning_rate: f32,
+    /// L2 regularisation of the weights.
+    pub l2: f32,
+    /// Weights smaller than this are dropped from the compiled index (bytes) after training.
+    pub prune: f32,
+    /// How much a keyword counts as a training example, relative to a phrasing.
+    pub keyword_weight: f32,
+    /// How much the unanswered topics and everyday chatter weigh in training, all together, as a
+    /// multiple of an average entry (each of their many examples counts that much less).
+    pub unanswered_share: f32,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
-            light_weight: 0.35,
-            pair_weight: 1.0,
-            unknown_weight: 1.5,
-            typo_factor: [0.9, 0.75, 0.55],
-            min_confidence: 0.33,
-            min_score: 1.0,
-            ambiguity_ratio: 0.8,
-            phrase_base: 0.5,
+            min_probability: 0.3,
+            ambiguity_ratio: 0.5,
+            epochs: 60,
+            learning_rate: 1.0,
+            l2: 1e-4,
+            prune: 1.5,
+            keyword_weight: 0.5,
+            unanswered_share: 2.5,
         }
     }
 }
 
-/// How much a word counts by the field of the entry it comes from: what customers ask (question,
-/// phrasings, keywords, the English rendering) far more than the answer's wording.
-pub(crate) mod field {
-    pub const QUESTION: f32 = 1.0;
-    pub const PHRASING: f32 = 1.0;
-    pub const KEYWORD: f32 = 0.9;
-    pub const EN: f32 = 1.0;
-    pub const ANSWER: f32 = 0.35;
-    pub const EN_ANSWER: f32 = 0.25;
-    pub const CATEGORY: f32 = 0.3;
+impl Params {
+    /// Sets one parameter by name from text (`faq eval --set name=value`, for calibration).
+    pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        let f = || {
+            value
+                .parse::<f32>()
+                .map_err(|_| format!("{name} takes a number, not {value:?}"))
+        };
+        match name {
+            "min_probability" => self.min_probability = f()?,
+            "ambiguity_ratio" => self.ambiguity_ratio = f()?,
+            "epochs" => {
+                self.epochs = value
+                    .parse()
+                    .map_err(|_| format!("epochs takes a whole number, not {value:?}"))?
+            }
+            "learning_rate" => self.learning_rate = f()?,
+            "l2" => self.l2 = f()?,
+            "prune" => self.prune = f()?,
+            "keyword_weight" => self.keyword_weight = f()?,
+            "unanswered_share" => self.unanswered_share = f()?,
+            _ => return Err(format!("unknown parameter {name:?}")),
+        }
+        Ok(())
+    }
 }

@@ -42,7 +42,7 @@ pub struct Matched {
     pub term: String,
     /// How the words were understood.
     pub via: Via,
-    /// What it added to the entry's evidence.
+    /// What it added to the entry's score before the softmax (the model's weight).
     pub contribution: f32,
     /// Byte offset in the query where it starts.
     pub start: usize,
@@ -57,15 +57,10 @@ pub struct Hit {
     pub index: usize,
     /// The entry's id.
     pub id: String,
-    /// Confidence in 0..1: the share of the question the entry explains.
+    /// How likely the entry answers the question, in 0..1 (the model's probability). Hits are
+    /// ordered by it: the figure shown is the figure that ranks.
     pub score: f32,
-    /// Evidence: the sum of the matched words' contributions.
-    pub raw: f32,
-    /// Cosine similarity of the question to the entry's closest phrasing.
-    pub similarity: f32,
-    /// The ranking score: evidence weighted by phrasing similarity. Hits are ordered by it.
-    pub rank: f32,
-    /// The words that matched, strongest first.
+    /// The words that counted for the entry, strongest first.
     pub matched: Vec<Matched>,
 }
 
@@ -77,16 +72,20 @@ pub enum Status {
     Answer,
     /// An answer, but the next ones are close: offer them too.
     Ambiguous,
+    /// The question asks how to reach a person (a phone number, WhatsApp, an e-mail): show the
+    /// FAQ's contact options, and the entries as related questions.
+    Contact,
     /// The FAQ does not answer this.
     None,
 }
 
 impl Status {
-    /// The name JavaScript and JSON see: "answer", "ambiguous" or "none".
+    /// The name JavaScript and JSON see: "answer", "ambiguous", "contact" or "none".
     pub fn code(&self) -> &'static str {
         match self {
             Status::Answer => "answer",
             Status::Ambiguous => "ambiguous",
+            Status::Contact => "contact",
             Status::None => "none",
         }
     }
@@ -98,26 +97,19 @@ impl Status {
 pub enum NoAnswer {
     /// Nothing in the question carries meaning (empty, greetings, emoji).
     NoWords,
-    /// No word of the question is in the FAQ.
+    /// No word of the question is one the FAQ knows.
     NoMatch,
-    /// The question is closer to a topic the FAQ lists as unanswered.
+    /// The question is most likely one the FAQ does not answer.
     Unanswered {
-        /// Ranking score of the unanswered topics.
-        unanswered: f32,
-        /// Ranking score of the best entry.
+        /// The probability of that.
+        probability: f32,
+        /// The best entry's probability.
         best: f32,
     },
-    /// The best entry explains too little of the question.
+    /// The best entry is too unlikely.
     LowConfidence {
-        /// The best entry's confidence.
+        /// The best entry's probability.
         confidence: f32,
-        /// The threshold.
-        min: f32,
-    },
-    /// The evidence is too weak.
-    LowScore {
-        /// The best entry's evidence.
-        score: f32,
         /// The threshold.
         min: f32,
     },
@@ -131,7 +123,6 @@ impl NoAnswer {
             NoAnswer::NoMatch => "no_match",
             NoAnswer::Unanswered { .. } => "unanswered",
             NoAnswer::LowConfidence { .. } => "low_confidence",
-            NoAnswer::LowScore { .. } => "low_score",
         }
     }
 }
@@ -141,12 +132,15 @@ impl NoAnswer {
 pub struct Reply {
     /// The decision.
     pub status: Status,
-    /// The answers, best first: empty when `status` is `None`.
+    /// The answers, best first: empty when `status` is `None`; with `Contact`, the entries
+    /// closest to the question.
     pub hits: Vec<Hit>,
     /// The best candidates even when there is no answer (for `faq ask` and editors).
     pub candidates: Vec<Hit>,
-    /// Ranking score of the FAQ's "unanswered" topics.
-    pub unanswered_score: f32,
+    /// The probability that the FAQ does not answer the question.
+    pub unanswered: f32,
+    /// The probability that the question asks for the contact options.
+    pub contact: f32,
     /// Why there is no answer, when there is none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<NoAnswer>,

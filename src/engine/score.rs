@@ -1,152 +1,119 @@
-//! Scoring a question against every class.
+//! Scoring a question: the model is a linear classifier over the question's stems, so each known
+//! stem adds its weights to the classes it has weights for, every class starts from its bias,
+//! and a softmax turns the sums into probabilities.
 //!
-//! Each known term adds its [`term_evidence`] to every class that uses it; the question's weight
-//! ([`question_weight`]) is what a perfect entry would explain, and words the FAQ never uses add
-//! to it ([`unknown_penalty`]), so an entry's [`confidence`] is the share of the question it
-//! explains. The ranking multiplies the evidence by the [`cosine`] similarity of the question to
-//! the class's closest phrasing ([`rank_score`]), which separates neighbours that share words.
+//! The sums are scaled by `1 / √words` ([`feature_value`]), counting the words the FAQ does not
+//! know too: a long story around a short question weakens every class, which is what lets the
+//! unanswered topics win when most of a question is about something else.
 
-use super::analyze::Term;
-use super::index::{Index, TermData};
-use super::params::Params;
+use super::image::Image;
+use super::math::exp;
 
-/// A term's evidence for a class: its weight in the question, times its idf, times its field
-/// weight in the class.
-pub(crate) fn term_evidence(weight: f32, idf: f32, field_weight: f32) -> f32 {
-    weight * idf * field_weight
-}
-
-/// What the words the FAQ never uses weigh against the confidence: with diminishing weight, so
-/// that a long story around a real question ("my kids have online classes") does not sink it.
-pub(crate) fn unknown_penalty(unknown: usize, unknown_weight: f32) -> f32 {
-    unknown_weight * (unknown as f32).sqrt()
-}
-
-/// Cosine of two vectors from their dot product and norms (0 for an empty vector).
-pub(crate) fn cosine(dot: f32, norm_a: f32, norm_b: f32) -> f32 {
-    let norm = norm_a * norm_b;
-    if norm > 0.0 {
-        dot / norm
-    } else {
+/// The value of each feature of a question with `words` content words (known or not).
+pub(crate) fn feature_value(words: usize) -> f32 {
+    if words == 0 {
         0.0
-    }
-}
-
-/// The ranking score: evidence, weighted by how close the question is to the class's closest
-/// phrasing (`phrase_base` is the weight of the bag of words alone).
-pub(crate) fn rank_score(evidence: f32, similarity: f32, phrase_base: f32) -> f32 {
-    evidence * (phrase_base + similarity)
-}
-
-/// Confidence in 0..1: the share of the question's weight that the evidence explains.
-pub(crate) fn confidence(evidence: f32, question_weight: f32) -> f32 {
-    if question_weight > 0.0 {
-        (evidence / question_weight).min(1.0)
     } else {
-        0.0
+        1.0 / (words as f32).sqrt()
     }
 }
 
-/// The question's weight: its known single words and pairs by idf, plus the unknown words'
-/// penalty.
-pub(crate) fn question_weight(known: f32, unknown: usize, params: &Params) -> f32 {
-    known + unknown_penalty(unknown, params.unknown_weight)
+/// A question's scores: the classes its stems have weights for, with their probabilities.
+pub(crate) struct Scores {
+    /// (class, probability), most likely first; classes without weights are left out (their
+    /// probability comes from their bias alone: see [`Scores::probability`]).
+    pub ranked: Vec<(usize, f32)>,
+    /// The softmax's offset and normaliser, for [`Scores::probability`].
+    max: f32,
+    z: f32,
 }
 
-/// The scores of one question over all classes.
-pub(crate) struct Scores<'a> {
-    /// Each term with what the index knows of it (None: the FAQ never uses it).
-    pub found: Vec<(&'a Term, Option<&'a TermData>)>,
-    /// Evidence per class.
-    pub evidence: Vec<f32>,
-    /// Cosine similarity to each class's closest phrasing.
-    pub similarity: Vec<f32>,
-    /// Ranking score per class.
-    pub rank: Vec<f32>,
-    /// The question's weight ([`question_weight`]).
-    pub question_weight: f32,
-    /// The terms the FAQ never uses.
-    pub unknown: Vec<&'a Term>,
+impl Scores {
+    /// The probability of `class`.
+    pub(crate) fn probability(&self, image: &Image, class: usize) -> f32 {
+        if let Some(&(_, p)) = self.ranked.iter().find(|(c, _)| *c == class) {
+            return p;
+        }
+        match image.biases().get(class) {
+            Some(&b) if self.z > 0.0 => exp(b - self.max) / self.z,
+            _ => 0.0,
+        }
+    }
 }
 
-/// Scores a question's terms against every class of the index.
-pub(crate) fn score<'a>(index: &'a Index, terms: &'a [Term], params: &Params) -> Scores<'a> {
-    let classes = index.classes();
-    let mut evidence = vec![0f32; classes];
-    let mut dots = vec![0f32; index.phrases()];
-    let mut touched: Vec<u32> = Vec::new();
-    let mut known = 0f32;
-    let mut qnorm = 0f32;
-    let mut unknown = Vec::new();
-    let mut found = Vec::with_capacity(terms.len());
-    for t in terms {
-        let data = index.term(&t.key);
-        found.push((t, data));
-        let Some(data) = data else {
-            if t.known {
-                // A known word whose pair is not in the FAQ: no evidence either way.
-                continue;
+/// Scores the known stems (indexes into the image's stems) of a question that has `words`
+/// content words.
+pub(crate) fn score(image: &Image, known: &[usize], words: usize) -> Scores {
+    let x = feature_value(words);
+    let biases = image.biases();
+    // Only the classes the stems touch get a sum; the others keep their bias.
+    let mut sum = vec![f32::NAN; biases.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for &k in known {
+        for (class, w) in image.weights(k) {
+            if sum[class].is_nan() {
+                touched.push(class);
+                sum[class] = biases[class];
             }
-            qnorm += (t.weight * params.unknown_weight).powi(2);
-            unknown.push(t);
-            continue;
-        };
-        let idf = data.idf;
-        known += t.weight * idf;
-        if !t.key.contains(' ') {
-            qnorm += (t.weight * idf).powi(2);
-            for &pid in &data.phrases {
-                let d = &mut dots[pid as usize];
-                if *d == 0.0 {
-                    touched.push(pid);
-                }
-                *d += t.weight * idf * idf;
-            }
-        }
-        for p in &data.classes {
-            evidence[p.class as usize] += term_evidence(t.weight, idf, p.weight);
+            sum[class] += w * x;
         }
     }
-    let question_weight = question_weight(known, unknown.len(), params);
-    let mut similarity = vec![0f32; classes];
-    let qnorm = qnorm.sqrt();
-    for &pid in &touched {
-        let (c, norm) = index.phrase(pid as usize);
-        if norm * qnorm > 0.0 {
-            similarity[c] = similarity[c].max(cosine(dots[pid as usize], norm, qnorm));
-        }
+    // The softmax over every class, computing only the touched ones: the untouched classes
+    // contribute the sum of exp(bias) (kept by the image) less the touched classes' share.
+    let (bias_max, bias_exp_sum) = image.bias_exp_sum();
+    let max = touched.iter().map(|&c| sum[c]).fold(bias_max, f32::max);
+    let mut z = bias_exp_sum * exp(bias_max - max);
+    for &c in &touched {
+        z += exp(sum[c] - max) - exp(biases[c] - max);
     }
-    let rank = (0..classes)
-        .map(|c| rank_score(evidence[c], similarity[c], params.phrase_base))
+    let mut ranked: Vec<(usize, f32)> = touched
+        .into_iter()
+        .map(|c| (c, if z > 0.0 { exp(sum[c] - max) / z } else { 0.0 }))
         .collect();
-    Scores {
-        found,
-        evidence,
-        similarity,
-        rank,
-        question_weight,
-        unknown,
+    // Most likely first; ties in class order, so the ranking never depends on the stems' order.
+    insertion_sort(&mut ranked, |a, b| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0));
+    Scores { ranked, max, z }
+}
+
+/// Sorts a short list in place; `before(a, b)` says whether `a` goes first. One small generic
+/// instead of the standard library's sorts keeps the WebAssembly download small.
+pub(crate) fn insertion_sort<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && before(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
     }
 }
 
-/// The best `top` entries (classes `0..n`) with some evidence, best rank first (ties: FAQ
-/// order), without sorting them all.
-pub(crate) fn top_entries(scores: &Scores, n: usize, top: usize) -> Vec<usize> {
-    let top = top.max(1);
-    let rank = &scores.rank;
-    let mut order: Vec<usize> = Vec::with_capacity(top + 1);
-    for i in (0..n).filter(|&i| scores.evidence[i] > 0.0) {
-        if order.len() == top && rank[order[top - 1]] >= rank[i] {
-            continue;
+/// Sorts a long list in place (heapsort: O(n log n), not stable); `before(a, b)` says whether
+/// `a` goes first. For the typo table, whose order must not depend on stability: its ties are
+/// broken by unique ids. Small code, where the standard library's sorts would add 3 KB to the
+/// WebAssembly download.
+pub(crate) fn heap_sort<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    let sift = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
         }
-        let at = order
-            .iter()
-            .position(|&j| rank[i] > rank[j])
-            .unwrap_or(order.len());
-        order.insert(at, i);
-        order.truncate(top);
+        if child + 1 < end && before(&v[child], &v[child + 1]) {
+            child += 1;
+        }
+        if !before(&v[root], &v[child]) {
+            break;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    let n = v.len();
+    for start in (0..n / 2).rev() {
+        sift(v, start, n);
     }
-    order
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
 }
 
 #[cfg(test)]
@@ -154,13 +121,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formulas() {
-        assert_eq!(term_evidence(0.5, 2.0, 0.5), 0.5);
-        assert_eq!(cosine(1.0, 0.0, 2.0), 0.0);
-        assert_eq!(cosine(2.0, 1.0, 2.0), 1.0);
-        assert_eq!(rank_score(2.0, 0.5, 0.5), 2.0);
-        assert_eq!(confidence(3.0, 2.0), 1.0);
-        assert_eq!(confidence(1.0, 0.0), 0.0);
-        assert_eq!(unknown_penalty(4, 1.5), 3.0);
+    fn heap_sort_sorts() {
+        let mut v: Vec<u32> = (0..200).map(|i| (i * 7919 + 13) % 211).collect();
+        let mut want = v.clone();
+        want.sort();
+        heap_sort(&mut v, |a, b| a < b);
+        assert_eq!(v, want);
+        let mut empty: [u8; 0] = [];
+        heap_sort(&mut empty, |a, b| a < b);
+    }
+
+    #[test]
+    fn feature_value_shrinks_with_the_question() {
+        assert_eq!(feature_value(0), 0.0);
+        assert_eq!(feature_value(4), 0.5);
+        assert!(feature_value(9) < feature_value(4));
+    }
+
+    #[test]
+    fn insertion_sort_is_stable_and_sorts() {
+        let mut v = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd')];
+        insertion_sort(&mut v, |a, b| a.0 < b.0);
+        assert_eq!(v, [(1, 'b'), (2, 'd'), (3, 'a'), (3, 'c')]);
     }
 }

@@ -1,29 +1,31 @@
-//! Typo correction, for questions only: a word the FAQ never uses is looked up by its Spanish
-//! phonetic key ([`crate::text::phonetic_key`]: *ofisina* finds *oficina*), then by edit
-//! distance on that key among the FAQ's words that start alike; the correction counts a little
-//! less ([`super::params::Params::typo_factor`]).
+//! Typo correction, for questions only: a word the FAQ never uses is looked up by the Spanish
+//! phonetic key of its stem ([`crate::text::phonetic_key`]: *ofisina* finds *oficina*), then by
+//! edit distance between keys among the FAQ's stems that start alike.
 
 use super::analyze::Word;
 use super::reply::Via;
-use super::util::HashMap;
-use crate::text::{is_light, phonetic_key};
+use super::score::heap_sort;
+use crate::text::{phonetic_key, stem};
 
-/// A word the FAQ writes, by its phonetic key.
-struct FuzzyWord {
+/// A word correction may lead to, by its phonetic key.
+struct Candidate {
     key: String,
-    stem: String,
-    /// How often the word appears in the FAQ (ties go to the commoner word).
+    /// Index of the stem in the caller's vocabulary.
+    id: u32,
+    /// How common the word is in the FAQ (ties go to the commoner word).
     freq: u32,
+    /// A stop word: a typo of it is read as a stop word.
     stop: bool,
 }
 
-/// The FAQ's words by phonetic key, for typo correction.
+/// The FAQ's stems (and the stop words) by phonetic key, for typo correction.
 #[derive(Default)]
 pub(crate) struct TypoTable {
-    words: Vec<FuzzyWord>,
-    by_key: HashMap<String, usize>,
-    /// Indexes into `words` by the first letter of the key.
-    by_first: HashMap<u8, Vec<u32>>,
+    /// Keyed by how the word sounds; sorted by key, then by preference (commoner first, then
+    /// smaller id).
+    words: Vec<Candidate>,
+    /// The same, keyed by how the stem sounds.
+    stems: Vec<Candidate>,
 }
 
 /// Most edits allowed between phonetic keys for a word of `len` bytes.
@@ -35,107 +37,125 @@ fn max_edits(len: usize) -> usize {
     }
 }
 
-/// Words worth correcting, and worth correcting to: three letters or more, no digits.
+/// Words worth correcting: three letters or more, no digits.
 fn correctable(surface: &str) -> bool {
     surface.len() >= 3 && !surface.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// What a correction found: the candidate's id, whether it is a stop word, and the edit distance
+/// between the keys (0: they sound the same).
+pub(crate) struct Found {
+    pub id: u32,
+    pub stop: bool,
+    pub distance: u8,
+}
+
 impl TypoTable {
-    /// Builds the table from the FAQ's surface words: (surface, stem, frequency, stop word).
-    /// Where two words share a key, the commoner one wins (then the smaller stem), so the result
-    /// does not depend on the order of the input.
-    pub(crate) fn build<'a>(surfaces: impl Iterator<Item = (&'a str, &'a str, u32, bool)>) -> Self {
-        let mut t = TypoTable::default();
-        for (surface, st, freq, stop) in surfaces {
-            if !correctable(surface) {
+    /// Builds the table from `(word, id, frequency, stop word)`, each word as the FAQ writes it
+    /// most often. The result does not depend on
+    /// the order of the input: ties are broken by the candidates themselves.
+    pub(crate) fn build<S: AsRef<str>>(words: impl Iterator<Item = (S, u32, u32, bool)>) -> Self {
+        let mut by_word = Vec::new();
+        let mut by_stem = Vec::new();
+        for (w, id, freq, stop) in words {
+            let w = w.as_ref();
+            if !correctable(w) {
                 continue;
             }
-            let key = phonetic_key(surface);
-            let word = FuzzyWord {
-                key: key.clone(),
-                stem: st.to_string(),
+            let c = |key| Candidate {
+                key,
+                id,
                 freq,
                 stop,
             };
-            match t.by_key.get(&key) {
-                Some(&j)
-                    if (t.words[j].freq, std::cmp::Reverse(&t.words[j].stem))
-                        >= (freq, std::cmp::Reverse(&word.stem)) => {}
-                Some(&j) => t.words[j] = word,
-                None => {
-                    t.by_key.insert(key, t.words.len());
-                    t.words.push(word);
-                }
-            }
+            by_word.push(c(phonetic_key(w)));
+            by_stem.push(c(stem(&phonetic_key(w))));
         }
-        for (j, f) in t.words.iter().enumerate() {
-            let first = f.key.as_bytes().first().copied().unwrap_or(0);
-            t.by_first.entry(first).or_default().push(j as u32);
+        for list in [&mut by_word, &mut by_stem] {
+            heap_sort(list, |a, b| {
+                (&a.key, std::cmp::Reverse(a.freq), a.id)
+                    < (&b.key, std::cmp::Reverse(b.freq), b.id)
+            });
         }
-        t
+        TypoTable {
+            words: by_word,
+            stems: by_stem,
+        }
     }
 
-    /// The FAQ word `surface` most likely misspells, with the edit distance between their keys
-    /// (0: they sound the same).
-    fn lookup(&self, surface: &str) -> Option<(&FuzzyWord, u8)> {
-        let key = phonetic_key(surface);
-        if let Some(&j) = self.by_key.get(&key) {
-            return Some((&self.words[j], 0));
+    /// The preferred candidate whose key is exactly `key`, if any.
+    fn exact<'a>(list: &'a [Candidate], key: &str) -> Option<&'a Candidate> {
+        let at = list.partition_point(|c| c.key.as_str() < key);
+        list.get(at).filter(|c| c.key == key)
+    }
+
+    /// The known word that `surface` most likely misspells: one that sounds the same (as a
+    /// whole word, else by the stem of the sound: "vensimiento" and "vence" share "bens"), else
+    /// a few edits away.
+    pub(crate) fn lookup(&self, surface: &str) -> Option<Found> {
+        if !correctable(surface) {
+            return None;
         }
-        let len = surface.len();
-        let max = max_edits(len);
-        let mut best: Option<(&FuzzyWord, usize)> = None;
+        let key = phonetic_key(surface);
+        let same = TypoTable::exact(&self.words, &key)
+            .or_else(|| TypoTable::exact(&self.stems, &stem(&key)));
+        if let Some(c) = same {
+            return Some(Found {
+                id: c.id,
+                stop: c.stop,
+                distance: 0,
+            });
+        }
+        let max = max_edits(surface.len());
         // Typos rarely touch the first letter: only words that start alike are candidates.
         let first = key.as_bytes().first().copied().unwrap_or(0);
-        let bucket = self.by_first.get(&first).map_or(&[][..], Vec::as_slice);
-        for &j in bucket {
-            let f = &self.words[j as usize];
-            let kl = f.key.len();
+        let lo = self
+            .words
+            .partition_point(|c| c.key.as_bytes().first() < Some(&first));
+        let hi = self
+            .words
+            .partition_point(|c| c.key.as_bytes().first() <= Some(&first));
+        let mut best: Option<(&Candidate, usize)> = None;
+        for c in &self.words[lo..hi] {
+            let kl = c.key.len();
             if kl + max < key.len() || key.len() + max < kl {
                 continue;
             }
             // Short words may only have lost a letter ("wfi" → "wifi", "lnea" → "linea").
-            if len <= 4 && kl <= key.len() {
+            if surface.len() <= 4 && kl <= key.len() {
                 continue;
             }
-            let Some(d) = osa_within(key.as_bytes(), f.key.as_bytes(), max) else {
+            let Some(d) = osa_within(key.as_bytes(), c.key.as_bytes(), max) else {
                 continue;
             };
-            if d == 0 {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((b, bd)) => {
-                    d < bd || (d == bd && (f.freq > b.freq || (f.freq == b.freq && f.key < b.key)))
-                }
-            };
-            if better {
-                best = Some((f, d));
+            // The first candidate of a key is its preferred one, so a strictly better one wins.
+            if best.is_none_or(|(b, bd)| d < bd || (d == bd && c.freq > b.freq)) {
+                best = Some((c, d));
             }
         }
-        best.map(|(f, d)| (f, d as u8))
+        best.map(|(c, d)| Found {
+            id: c.id,
+            stop: c.stop,
+            distance: d as u8,
+        })
     }
 
-    /// Replaces a word the FAQ never uses by the FAQ word it most likely misspells (a stop word
-    /// stays a stop word).
-    pub(crate) fn correct(&self, word: &mut Word) {
-        if !correctable(&word.surface) {
-            return;
-        }
-        let Some((f, d)) = self.lookup(&word.surface) else {
+    /// Corrects `word` to the stem `stem_of(id)` of what [`TypoTable::lookup`] found (a stop
+    /// word stays a stop word).
+    pub(crate) fn correct(&self, word: &mut Word, stem_of: impl Fn(u32) -> String) {
+        let Some(f) = self.lookup(&word.surface) else {
             return;
         };
         if f.stop {
             word.stop = true;
             return;
         }
+        let corrected = stem_of(f.id);
         word.via = Via::Typo {
-            corrected: f.stem.clone(),
-            distance: d,
+            corrected: corrected.clone(),
+            distance: f.distance,
         };
-        word.light = is_light(&f.stem);
-        word.stem = f.stem.clone();
+        word.stem = corrected;
     }
 }
 
@@ -216,42 +236,43 @@ mod tests {
         }
     }
 
-    fn table() -> TypoTable {
-        let words = [
-            ("oficina", "oficin", 3, false),
-            ("servicio", "servici", 5, false),
-            ("wifi", "wifi", 9, false),
-            ("para", "par", 9, true),
-        ];
-        TypoTable::build(words.into_iter())
+    fn table() -> (TypoTable, Vec<&'static str>) {
+        let words = vec!["oficina", "servicio", "wifi", "para"];
+        let t = TypoTable::build(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (*w, i as u32, 5, *w == "para")),
+        );
+        (t, words)
     }
 
-    fn corrected(t: &TypoTable, w: &str) -> Option<(String, u8)> {
-        t.lookup(w).map(|(f, d)| (f.stem.clone(), d))
+    fn corrected(t: &(TypoTable, Vec<&'static str>), w: &str) -> Option<(String, u8)> {
+        t.0.lookup(w)
+            .map(|f| (t.1[f.id as usize].to_string(), f.distance))
     }
 
     #[test]
     fn same_sound_then_one_edit_keeping_the_first_letter() {
         let t = table();
-        assert_eq!(corrected(&t, "ofisina"), Some(("oficin".into(), 0)));
-        assert_eq!(corrected(&t, "serbisio"), Some(("servici".into(), 0)));
+        assert_eq!(corrected(&t, "ofisina"), Some(("oficina".into(), 0)));
+        assert_eq!(corrected(&t, "serbicio"), Some(("servicio".into(), 0)));
         assert_eq!(corrected(&t, "wfi"), Some(("wifi".into(), 1)));
         assert_eq!(corrected(&t, "fiwi"), None);
     }
 
     #[test]
     fn a_typo_of_a_stop_word_stays_a_stop_word() {
-        let t = table();
+        let (t, words) = table();
         let mut w = Word {
-            stem: "pra".into(),
+            stem: "parr".into(),
             surface: "parra".into(),
             stop: false,
-            light: false,
             via: Via::Exact,
             start: 0,
             end: 5,
         };
-        t.correct(&mut w);
+        t.correct(&mut w, |id| words[id as usize].to_string());
         assert!(w.stop);
     }
 }

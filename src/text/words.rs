@@ -89,6 +89,11 @@ pub fn is_stop(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// Every stop word (typo correction reads a misspelt stop word as a stop word).
+pub fn stop_words() -> impl Iterator<Item = &'static str> {
+    STOP_WORDS.iter().copied()
+}
+
 /// Stop words, sorted (a test checks) for binary search.
 const STOP_WORDS: &[&str] = &[
     "a",

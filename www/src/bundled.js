@@ -1,23 +1,27 @@
 // What scripts/bundle.mjs puts around the modules in the one script it builds: the wasm-bindgen
-// bindings (FaqEngine, initSync), the engine's bytes (wasmBytes), the FAQ (BUNDLED_FAQ) and the
-// stylesheet (WIDGET_CSS). They are constants of the script's outer function, not modules, so
+// bindings (FaqEngine, initSync), the engine's bytes (WASM_BYTES, as text) and their decoder
+// (decodeBytes), the FAQ's texts (BUNDLED_FAQ) and compiled index (BUNDLED_INDEX, as text), and
+// the stylesheet (WIDGET_CSS). They are constants of the script's outer function, not modules, so
 // this module is the one that reads them from the enclosing scope and the others import them from
 // here; the modules that do not import it (text, links, faq, suggestions, …) load anywhere, node's
 // unit tests included.
 
-/* global FaqEngine, initSync, wasmBytes, BUNDLED_FAQ, WIDGET_CSS */
+/* global FaqEngine, initSync, decodeBytes, WASM_BYTES, BUNDLED_FAQ, BUNDLED_INDEX, WIDGET_CSS */
 
-/** The wasm-bindgen class: `new Engine(faq)` indexes one FAQ object; `.ask`, `.highlight`. */
+/** The wasm-bindgen class: `new Engine(indexBytes)` reads one compiled FAQ; `.ask`, `.highlight`. */
 export const Engine = FaqEngine;
 
 /** Instantiates the WebAssembly module, synchronously, from `engineBytes()`. */
 export const initWasm = initSync;
 
-/** The engine's .wasm bytes, decoded from the string the script carries (a new Uint8Array). */
-export const engineBytes = wasmBytes;
+/** The engine's .wasm bytes (a new Uint8Array). */
+export const engineBytes = () => decodeBytes(WASM_BYTES);
 
-/** The FAQ bundled into the script (faq.json, already parsed). */
+/** The bundled FAQ's texts: what the widget shows (the pack's "display"). */
 export const bundledFaq = BUNDLED_FAQ;
+
+/** The bundled FAQ's compiled index (a new Uint8Array). */
+export const bundledIndex = () => decodeBytes(BUNDLED_INDEX);
 
 /** The widget's stylesheet text (www/src/widget.css, minified). */
 export const widgetCss = WIDGET_CSS;

@@ -13,7 +13,7 @@ import { Announcer } from "./announcer.js";
 import { widgetCss } from "./bundled.js";
 import { h } from "./dom.js";
 import { askSafely, FaqSource, highlightRanges, maxQueryBytes } from "./engine.js";
-import { categoriesOf, entriesOf, entryTexts, phrasingsOf } from "./faq.js";
+import { categoriesOf, contactLines, entriesOf, entryTexts, phrasingsOf } from "./faq.js";
 import { STRINGS } from "./strings.js";
 import { chooseSuggestions, prefixMatches, SearchBox, SUGGESTIONS } from "./suggestions.js";
 import { renderLauncher, renderPanel, renderView, showAnswer, showReply } from "./views.js";
@@ -148,7 +148,9 @@ class FaqWidget extends HTMLElement {
 
   /**
    * Answers `query`: a Promise of the answers, best first (`[]` when the FAQ has no answer).
-   * Each: {id, question, answer, category, score, raw, status, terms}. Rejects when the FAQ
+   * Each: {id, question, answer, category, score (0..1, the order), status, terms}. When the
+   * question asks for a way to reach a person, the first answer is {id: "contact", question and
+   * answer: the contact options as text, status: "contact"}, then the closest entries. Rejects when the FAQ
    * could not be loaded.
    */
   async ask(query) {
@@ -158,19 +160,35 @@ class FaqWidget extends HTMLElement {
     if (source.error) throw source.error;
     const r = source.engine.ask(String(query ?? ""), 3);
     if (r.status === "none") return [];
-    return r.hits.map((hit) => {
-      const e = entryTexts(source.faq, hit.id, this.lang);
-      return {
-        id: hit.id,
-        question: e.question,
-        answer: e.answer,
-        category: e.category,
-        score: hit.score,
-        raw: hit.raw,
-        status: r.status,
-        terms: hit.terms.slice(),
-      };
-    });
+    const t = STRINGS[this.lang];
+    const contact =
+      r.status === "contact"
+        ? [
+            {
+              id: "contact",
+              question: t.contact,
+              answer: contactLines(source.faq.contact, this.lang, t),
+              category: "contact",
+              score: r.contact,
+              status: r.status,
+              terms: [],
+            },
+          ]
+        : [];
+    return contact.concat(
+      r.hits.map((hit) => {
+        const e = entryTexts(source.faq, hit.id, this.lang);
+        return {
+          id: hit.id,
+          question: e.question,
+          answer: e.answer,
+          category: e.category,
+          score: hit.score,
+          status: r.status,
+          terms: hit.terms.slice(),
+        };
+      }),
+    );
   }
 
   /** Opens the panel (floating mode) and focuses the question box. */

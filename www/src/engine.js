@@ -1,8 +1,9 @@
-// The matching engine in the page: one WebAssembly instance for the page, one FaqEngine per FAQ
-// object (the bundled FAQ's is shared by every widget on the page), and the FAQ a widget answers
-// from: the bundled one, or the embedder's faq-src file.
+// The matching engine in the page: one WebAssembly instance for the page, one FaqEngine per
+// compiled FAQ (the bundled one's is shared by every widget on the page), and the FAQ a widget
+// answers from: the bundled one, or the embedder's faq-src file (a pack that `faq compile` writes).
 
-import { bundledFaq, Engine, engineBytes, initWasm } from "./bundled.js";
+import { bundledFaq, bundledIndex, Engine, engineBytes, initWasm } from "./bundled.js";
+import { readPack } from "./publish.js";
 
 let wasmReady = false;
 let bundledEngine = null;
@@ -14,14 +15,17 @@ function ensureWasm() {
   }
 }
 
-/** The engine for `faq` (an FAQ object): built now, except the bundled FAQ's, built once. Throws on an unusable FAQ. */
-export function engineFor(faq) {
+/** The engine of the bundled FAQ, read once for the page. */
+function bundledEngineOnce() {
   ensureWasm();
-  if (faq === bundledFaq) {
-    if (!bundledEngine) bundledEngine = new Engine(bundledFaq);
-    return bundledEngine;
-  }
-  return new Engine(faq);
+  if (!bundledEngine) bundledEngine = new Engine(bundledIndex());
+  return bundledEngine;
+}
+
+/** An engine reading compiled index bytes. Throws an Error saying why they are unusable. */
+function engineOf(index) {
+  ensureWasm();
+  return new Engine(index);
 }
 
 /** The engine reads this many UTF-8 bytes of a question and ignores the rest. */
@@ -90,33 +94,34 @@ export class FaqSource {
       url = src;
     }
     this._loading = (async () => {
-      let faq;
+      let text;
       try {
         const res = await fetch(url, { credentials: "same-origin" });
         if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`.trim());
-        faq = await res.json();
+        text = await res.text();
       } catch (e) {
         this._fail(new Error(`could not load faq-src "${src}" (${url}): ${e.message || e}`));
         loaded();
         return;
       }
       try {
-        this.engine = engineFor(faq);
-        this.faq = faq;
+        const { display, index } = readPack(text);
+        this.engine = engineOf(index);
+        this.faq = display;
         this.error = null;
       } catch (e) {
-        this._fail(new Error(`faq-src "${src}" is not a usable FAQ: ${e.message || e}`));
+        this._fail(new Error(`faq-src "${src}" is not a usable compiled FAQ: ${e.message || e}`));
       }
       loaded();
     })();
     return this._loading;
   }
 
-  /** Builds the bundled FAQ's engine if it is the one in use and not built yet. */
+  /** Reads the bundled FAQ's engine if it is the one in use and not read yet. */
   ensure() {
     if (this.engine || this.error || this.src) return;
     try {
-      this.engine = engineFor(bundledFaq);
+      this.engine = bundledEngineOnce();
       this.faq = bundledFaq;
     } catch (e) {
       this.error = asError(e);

@@ -48,3 +48,20 @@ export function categoriesOf(faq, lang) {
 export function labelOf(item, lang) {
   return (lang === "en" && item.label_en) || item.label || "";
 }
+
+/**
+ * The contact options as plain text, one per line, in `lang` with the interface strings `t`:
+ * what `ask` answers when the question asks how to reach a person.
+ */
+export function contactLines(contact, lang, t) {
+  const c = contact || {};
+  const lines = [];
+  if (c.pbx?.number) {
+    lines.push(`${c.pbx.label || "PBX"}: ${c.pbx.number}`);
+    for (const x of c.pbx.extensions || []) lines.push(`• ${t.ext} ${x.ext}: ${labelOf(x, lang)}`);
+  }
+  for (const w of c.whatsapp || []) lines.push(`${t.whatsapp} (${labelOf(w, lang)}): ${w.number}`);
+  for (const m of c.email || []) lines.push(`${t.email} (${labelOf(m, lang)}): ${m.address}`);
+  if (c.address?.text) lines.push(`${t.address}: ${c.address.text}`);
+  return lines.join("\n");
+}

@@ -9,16 +9,21 @@ import { cutToBytes, hasWordStartingWith, unfinishedWord, utf8Length } from "./t
 /** At most this many suggestions are shown. */
 export const SUGGESTIONS = 5;
 
+/** A suggestion must be at least this likely (the engine's score, a probability)… */
+export const SUGGEST_MIN_SCORE = 0.1;
+/** …and at least this share of the best suggestion's score. */
+export const SUGGEST_MIN_SHARE = 0.25;
+
 /**
  * The suggestions for the engine's reply to a half-typed question: [{id, terms}], best first, at
- * most SUGGESTIONS. Hits far behind the best one are noise while typing, so only those within
- * reach of it are kept (for "no answer", the three best candidates within reach); then
+ * most SUGGESTIONS. Only entries that plausibly answer: likely enough, and not far behind the best
+ * one (for "no answer", the candidates, which a half-typed question often is); then
  * `completions(kept)` (entries the unfinished word may lead to) fill up.
  */
 export function chooseSuggestions(reply, completions) {
-  const pool = reply.status === "none" ? reply.candidates.slice(0, 3) : reply.hits;
-  const best = pool.length ? pool[0].raw : 0;
-  const kept = pool.filter((x) => x.raw >= best * 0.35).map((x) => ({ id: x.id, terms: x.terms }));
+  const pool = reply.status === "none" ? reply.candidates : reply.hits;
+  const best = pool.length ? pool[0].score : 0;
+  const kept = pool.filter((x) => x.score >= SUGGEST_MIN_SCORE && x.score >= best * SUGGEST_MIN_SHARE).map((x) => ({ id: x.id, terms: x.terms }));
   return kept.concat(completions(kept)).slice(0, SUGGESTIONS);
 }
 

@@ -102,10 +102,17 @@ export function showReply(ctx, reply) {
   if (reply.status === "answer") {
     const [best, ...rest] = reply.hits;
     showAnswer(ctx, best.id, best.terms, "search", false, { related: rest.slice(0, 2) });
+  } else if (reply.status === "contact") {
+    // The question asks how to reach a person: the contact options, and the closest entries.
+    const related = reply.hits
+      .filter((x) => x.score >= 0.2)
+      .slice(0, 2)
+      .map((x) => ({ id: x.id, terms: x.terms }));
+    ctx.go({ name: "contacts", related }, { focus: ".view-title", announce: t.contact });
   } else if (reply.status === "ambiguous") {
-    const best = reply.hits[0].raw;
+    const best = reply.hits[0].score;
     const hits = reply.hits
-      .filter((x, i) => i < 2 || x.raw >= best * 0.6)
+      .filter((x, i) => i < 2 || x.score >= best * 0.6)
       .slice(0, 3)
       .map((x) => ({ id: x.id, terms: x.terms }));
     const questions = hits.map((x) => ctx.entry(x.id).question);
@@ -211,10 +218,24 @@ const VIEWS = {
     body.append(renderContacts(ctx, ctx.t.noneHelp));
   },
 
-  contacts(body, _view, ctx) {
+  contacts(body, view, ctx) {
     body.append(homeButton(ctx));
     body.append(h("h3", { class: "view-title", tabindex: "-1", text: ctx.t.contact }));
     body.append(renderContacts(ctx, null));
+    if (view.related?.length) {
+      body.append(h("h4", { class: "section-title small", text: ctx.t.related }));
+      const ul = h("ul", { class: "choices compact" });
+      for (const r of view.related) {
+        ul.append(
+          h(
+            "li",
+            null,
+            navButton(ctx.entry(r.id).question, () => showAnswer(ctx, r.id, r.terms, "search", true), "choice"),
+          ),
+        );
+      }
+      body.append(ul);
+    }
   },
 
   loading(body, _view, ctx) {

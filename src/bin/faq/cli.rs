@@ -1,6 +1,7 @@
 //! The commands of the `faq` tool (native only: it reads files and prints JSON).
 
-use faq_widget::engine::{Engine, NoAnswer, Reply, Status, Via};
+use faq_widget::engine::build::pack;
+use faq_widget::engine::{Engine, NoAnswer, Params, Reply, Status, Via};
 use faq_widget::eval::{evaluate, parse_tsv, Report};
 use faq_widget::faq::{parse_json, rules, validate, Faq, Severity};
 use std::process::ExitCode;
@@ -11,9 +12,13 @@ const USAGE: &str = "faq: the FAQ editors' tool
 usage:
   faq validate [FILE] [--json]                     check a FAQ file (default faq.json)
   faq ask \"QUESTION\" [--faq FILE] [--top N] [--json]  answer a question and say why
-  faq eval FILE.tsv [--faq FILE] [--json] [--sweep] measure answer quality on labelled questions
-                                                   (--sweep: the same over a grid of no-answer thresholds)
+  faq eval FILE.tsv [--faq FILE] [--json] [--sweep] [--set NAME=VALUE]...
+                                                   measure answer quality on labelled questions
+                                                   (--sweep: over a grid of parameters; --set: one
+                                                   parameter of engine::Params changed)
   faq bench [--faq FILE] [--queries FILE.tsv] [--rounds N]  time the engine natively
+  faq compile [FILE] --out PATH                    compile a FAQ (default faq.json) into the pack the
+                                                   widget carries: its texts and the engine's index
   faq schema [FILE] [--write]                      check that the JSON Schema (default faq.schema.json)
                                                    states the validator's limits and patterns
                                                    (--write: write them into it)
@@ -33,6 +38,8 @@ struct Args {
     rounds: usize,
     sweep: bool,
     write: bool,
+    out: Option<String>,
+    params: Params,
 }
 
 fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -45,6 +52,8 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
         rounds: 200,
         sweep: false,
         write: false,
+        out: None,
+        params: Params::default(),
     };
     while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
@@ -57,6 +66,14 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
                     .map_err(|_| format!("--top takes a whole number, not {v:?}"))?;
             }
             "--queries" => a.queries = Some(value("--queries")?),
+            "--out" => a.out = Some(value("--out")?),
+            "--set" => {
+                let v = value("--set")?;
+                let (k, x) = v
+                    .split_once('=')
+                    .ok_or_else(|| format!("--set takes NAME=VALUE, not {v:?}"))?;
+                a.params.set(k, x)?;
+            }
             "--rounds" => {
                 let v = value("--rounds")?;
                 a.rounds = v
@@ -137,6 +154,7 @@ pub fn main() -> ExitCode {
         "eval" => cmd_eval(&args),
         "bench" => cmd_bench(&args),
         "schema" => cmd_schema(&args),
+        "compile" => cmd_compile(&args),
         other => {
             eprintln!("faq: unknown command {other:?}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -201,6 +219,28 @@ fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
     })
 }
 
+fn cmd_compile(a: &Args) -> Result<ExitCode, String> {
+    let path = a
+        .positional
+        .first()
+        .or(a.faq.as_ref())
+        .map_or(DEFAULT_FAQ, String::as_str);
+    let Some(out) = &a.out else {
+        return Err(format!("faq compile: where to? (--out PATH)\n\n{USAGE}"));
+    };
+    let faq = load_valid(path)?;
+    let t = Instant::now();
+    let bytes = pack(&faq, &a.params).map_err(|e| format!("{path}: {e}"))?;
+    std::fs::write(out, &bytes).map_err(|e| format!("{out}: cannot write: {e}"))?;
+    println!(
+        "{out}: {} entries, {} bytes, compiled in {:.0} ms",
+        faq.entries.len(),
+        bytes.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 fn cmd_schema(a: &Args) -> Result<ExitCode, String> {
     let path = a.positional.first().map_or(DEFAULT_SCHEMA, String::as_str);
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
@@ -236,7 +276,7 @@ fn cmd_ask(a: &Args) -> Result<ExitCode, String> {
     let query = a.positional.join(" ");
     let path = a.faq.as_deref().unwrap_or(DEFAULT_FAQ);
     let faq = load_valid(path)?;
-    let engine = Engine::new(&faq);
+    let engine = Engine::new(&faq).map_err(|e| format!("{path}: {e}"))?;
     let reply = engine.ask(&query, a.top.max(1));
     if a.json {
         println!("{}", ask_json(&faq, &reply));
@@ -246,7 +286,9 @@ fn cmd_ask(a: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The reply as JSON, with each hit's question and answer (same shape the widget's `ask` gives).
+/// The reply as JSON, with each hit's question and answer: the fields of the widget's `ask`
+/// (`id`, `question`, `answer`, `category`, `score`, `status`, `terms`) and, for editors, the
+/// words that matched and why there is no answer.
 fn ask_json(faq: &Faq, r: &Reply) -> serde_json::Value {
     let hits: Vec<serde_json::Value> = r
         .hits
@@ -255,14 +297,16 @@ fn ask_json(faq: &Faq, r: &Reply) -> serde_json::Value {
             let e = &faq.entries[h.index];
             serde_json::json!({
                 "id": h.id, "question": e.question, "answer": e.answer, "category": e.category,
-                "score": h.score, "raw": h.raw, "matched": h.matched,
+                "score": h.score, "status": r.status,
+                "terms": h.matched.iter().map(|m| m.term.clone()).collect::<Vec<_>>(),
+                "matched": h.matched,
             })
         })
         .collect();
     serde_json::json!({
         "status": r.status, "answers": hits,
-        "candidates": r.candidates.iter().map(|h| serde_json::json!({"id": h.id, "score": h.score, "raw": h.raw})).collect::<Vec<_>>(),
-        "unanswered_score": r.unanswered_score, "reason": r.reason.map(explain_none),
+        "candidates": r.candidates.iter().map(|h| serde_json::json!({"id": h.id, "score": h.score})).collect::<Vec<_>>(),
+        "unanswered": r.unanswered, "contact": r.contact, "reason": r.reason.map(explain_none),
         "reason_code": r.reason.map(|x| x.code()), "truncated": r.truncated, "unknown": r.unknown,
     })
 }
@@ -286,15 +330,12 @@ fn describe(via: &Via) -> String {
 fn explain_none(reason: NoAnswer) -> String {
     match reason {
         NoAnswer::NoWords => "no words that carry a question".into(),
-        NoAnswer::NoMatch => "no word of the question is in the FAQ".into(),
-        NoAnswer::Unanswered { unanswered, best } => {
-            format!("closer to a topic the FAQ does not answer ({unanswered:.2} ≥ {best:.2})")
+        NoAnswer::NoMatch => "no word of the question is one the FAQ knows".into(),
+        NoAnswer::Unanswered { probability, best } => {
+            format!("most likely a topic the FAQ does not answer ({probability:.2} ≥ {best:.2})")
         }
         NoAnswer::LowConfidence { confidence, min } => {
-            format!("the best entry explains too little of the question (confidence {confidence:.2} < {min:.2})")
-        }
-        NoAnswer::LowScore { score, min } => {
-            format!("too little evidence (score {score:.2} < {min:.2})")
+            format!("the best entry is too unlikely ({confidence:.2} < {min:.2})")
         }
     }
 }
@@ -314,24 +355,19 @@ fn print_reply(faq: &Faq, query: &str, r: &Reply) {
                 r.reason.map(explain_none).unwrap_or_default()
             );
             if let Some(c) = r.candidates.first() {
-                println!(
-                    "  closest entry: {} (confidence {:.2}, score {:.2})",
-                    c.id, c.score, c.raw
-                );
+                println!("  closest entry: {} (score {:.2})", c.id, c.score);
             }
         }
         Status::Answer => println!("answer:"),
         Status::Ambiguous => println!("answer (close candidates follow):"),
+        Status::Contact => println!(
+            "the contact options (score {:.2}), then the closest entries:",
+            r.contact
+        ),
     }
     for (k, h) in r.hits.iter().enumerate() {
         let e = &faq.entries[h.index];
-        println!(
-            "{}. {}  confidence {:.2}  score {:.2}",
-            k + 1,
-            h.id,
-            h.score,
-            h.raw
-        );
+        println!("{}. {}  score {:.2}", k + 1, h.id, h.score);
         println!("   {}", e.question);
         for m in &h.matched {
             println!(
@@ -346,9 +382,10 @@ fn print_reply(faq: &Faq, query: &str, r: &Reply) {
     if !r.unknown.is_empty() {
         println!("words the FAQ does not use: {}", r.unknown.join(", "));
     }
-    if r.unanswered_score > 0.0 {
-        println!("unanswered topics score: {:.2}", r.unanswered_score);
-    }
+    println!(
+        "not answered by the FAQ: {:.2}, contact options: {:.2}",
+        r.unanswered, r.contact
+    );
 }
 
 fn cmd_eval(a: &Args) -> Result<ExitCode, String> {
@@ -362,7 +399,7 @@ fn cmd_eval(a: &Args) -> Result<ExitCode, String> {
     if a.sweep {
         return sweep(&faq, &cases);
     }
-    let engine = Engine::new(&faq);
+    let engine = Engine::with_params(&faq, &a.params).map_err(|e| format!("{path}: {e}"))?;
     let report = evaluate(&engine, &cases);
     print_report(&report);
     if a.json {
@@ -381,19 +418,19 @@ fn cmd_eval(a: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Calibration aid: the metrics over a grid of the no-answer parameters.
+/// Calibration aid: the metrics over a grid of the decision's and the training's parameters.
 fn sweep(faq: &Faq, cases: &[faq_widget::eval::Case]) -> Result<ExitCode, String> {
-    println!("min_conf unknown_w  top1   reject overall");
-    for unknown in [0.8f32, 1.0, 1.2, 1.5, 2.0] {
-        for conf in [0.25f32, 0.3, 0.33, 0.36, 0.4, 0.45, 0.5] {
-            let params = faq_widget::Params {
-                min_confidence: conf,
-                unknown_weight: unknown,
+    println!("min_prob unanswered_share  top1   reject overall");
+    for unanswered in [1.0f32, 2.0, 3.0] {
+        for min in [0.2f32, 0.3, 0.4, 0.5] {
+            let params = Params {
+                min_probability: min,
+                unanswered_share: unanswered,
                 ..Default::default()
             };
-            let r = evaluate(&Engine::with_params(faq, params), cases);
+            let r = evaluate(&Engine::with_params(faq, &params)?, cases);
             println!(
-                "{conf:8.2} {unknown:9.2} {:6.3} {:6.3} {:7.3}",
+                "{min:8.2} {unanswered:16.2} {:6.3} {:6.3} {:7.3}",
                 r.in_scope_top1, r.oos_rejection, r.overall
             );
         }
@@ -466,7 +503,7 @@ fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
         return Err("faq bench: no queries".into());
     }
     let t0 = Instant::now();
-    let engine = Engine::new(&faq);
+    let engine = Engine::new(&faq)?;
     let build = t0.elapsed();
     for q in &queries {
         std::hint::black_box(engine.ask(q, 3));
@@ -492,7 +529,11 @@ fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
         queries.len(),
         a.rounds.max(1)
     );
-    println!("index build:  {:.3} ms", build.as_secs_f64() * 1000.0);
+    println!(
+        "compile:      {:.3} ms ({} bytes)",
+        build.as_secs_f64() * 1000.0,
+        engine.image().bytes().len()
+    );
     println!("query p50:    {:.1} µs", pct(0.5));
     println!("query p99:    {:.1} µs", pct(0.99));
     println!("query max:    {:.1} µs  ({:?})", pct(1.0), slowest.1);

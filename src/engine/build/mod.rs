@@ -1,0 +1,237 @@
+//! Compiling an FAQ (`faq compile`, `make dist`, and the studio in the browser): the examples
+//! of each class are analysed, the classifier is trained ([`train`]), its weights are quantised,
+//! and everything the engine needs is written into one compiled index ([`super::image`]).
+//!
+//! The classes: each entry (its question, phrasings and keywords, in Spanish and English), the
+//! contact options (built-in requests for a phone number, WhatsApp, an e-mail or a person:
+//! `contact.txt`), and the questions the FAQ does not answer (its `unanswered` topics, plus
+//! built-in everyday chatter: `everyday.txt`). The built-in examples are language, not content:
+//! the same for every FAQ.
+
+mod pack;
+mod train;
+
+pub use pack::{pack, FORMAT, PACK_VERSION};
+
+use super::analyze::{self, features, plain_stems, plain_words, Lexicon, Synonym, Word};
+use super::image::{self, Contents, StemEntry};
+use super::params::Params;
+use super::reply::Via;
+use crate::faq::Faq;
+use crate::text::stem;
+use std::collections::{BTreeMap, BTreeSet};
+use train::Example;
+
+/// Requests for the contact options, one per line.
+const CONTACT: &str = include_str!("contact.txt");
+/// Everyday messages the FAQ does not answer, one per line.
+const EVERYDAY: &str = include_str!("everyday.txt");
+
+/// The lines of a built-in list (no comments, no blanks).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lexicon used while compiling: the FAQ's synonyms; every word counts as known (the FAQ's
+/// own texts are not typo-corrected).
+struct BuildLexicon {
+    synonyms: BTreeMap<String, Vec<Synonym>>,
+}
+
+impl BuildLexicon {
+    fn new(faq: &Faq) -> BuildLexicon {
+        let mut synonyms: BTreeMap<String, Vec<Synonym>> = BTreeMap::new();
+        for group in &faq.synonyms {
+            let Some(first) = group.first() else { continue };
+            let canonical = plain_stems(first);
+            if canonical.is_empty() {
+                continue;
+            }
+            for variant in group.iter().skip(1) {
+                let words = plain_words(variant);
+                let Some(head) = words.first() else { continue };
+                if plain_stems(variant) == canonical {
+                    continue;
+                }
+                let list = synonyms.entry(stem(head)).or_default();
+                let syn = Synonym {
+                    words,
+                    canonical: canonical.clone(),
+                };
+                if !list.contains(&syn) {
+                    list.push(syn);
+                }
+            }
+        }
+        // Longest first, so "no hay internet" wins over "no"; then by words, for one order.
+        for list in synonyms.values_mut() {
+            list.sort_by(|a, b| {
+                b.words
+                    .len()
+                    .cmp(&a.words.len())
+                    .then_with(|| a.words.cmp(&b.words))
+            });
+        }
+        BuildLexicon { synonyms }
+    }
+}
+
+impl Lexicon for BuildLexicon {
+    fn is_known(&self, _stem: &str) -> bool {
+        true
+    }
+    fn correct(&self, _word: &mut Word) {}
+    fn synonyms(&self, first_stem: &str) -> Vec<Synonym> {
+        self.synonyms.get(first_stem).cloned().unwrap_or_default()
+    }
+}
+
+/// Every training text with its class and weight.
+fn examples_of<'a>(faq: &'a Faq, p: &Params) -> Vec<(&'a str, usize, f32)> {
+    let mut out: Vec<(&str, usize, f32)> = Vec::new();
+    for (class, e) in faq.entries.iter().enumerate() {
+        out.push((&e.question, class, 1.0));
+        out.extend(e.phrasings.iter().map(|t| (t.as_str(), class, 1.0)));
+        out.extend(
+            e.keywords
+                .iter()
+                .map(|t| (t.as_str(), class, p.keyword_weight)),
+        );
+        if let Some(en) = &e.en {
+            out.push((&en.question, class, 1.0));
+            out.extend(en.phrasings.iter().map(|t| (t.as_str(), class, 1.0)));
+        }
+    }
+    let contact = faq.entries.len();
+    out.extend(lines(CONTACT).map(|t| (t, contact, 1.0)));
+    let none = contact + 1;
+    let u = &faq.unanswered;
+    // The unanswered class weighs `unanswered_share` times an average entry in all, however many
+    // examples of it there are: adding topics must not make every question look unanswered.
+    let per_entry = out.iter().map(|x| x.2).sum::<f32>() / (faq.entries.len().max(1) as f32);
+    let examples = u.phrasings.len() as f32
+        + u.keywords.len() as f32 * p.keyword_weight
+        + lines(EVERYDAY).count() as f32;
+    let w = p.unanswered_share * per_entry / examples.max(1.0);
+    out.extend(u.phrasings.iter().map(|t| (t.as_str(), none, w)));
+    out.extend(
+        u.keywords
+            .iter()
+            .map(|t| (t.as_str(), none, w * p.keyword_weight)),
+    );
+    out.extend(lines(EVERYDAY).map(|t| (t, none, w)));
+    out
+}
+
+/// Image strings are at most 255 bytes: a longer id or stem is cut at a character boundary.
+fn short(s: &str) -> String {
+    let mut end = s.len().min(255);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
+}
+
+/// What the stemmer took off the commonest way the FAQ writes a stem (ties: the first form in
+/// order); empty for a stem only synonyms produce.
+fn ending_of(stem: &str, forms: Option<&BTreeMap<String, u32>>) -> String {
+    let Some(forms) = forms else {
+        return String::new();
+    };
+    let mut best: Option<(&String, u32)> = None;
+    for (form, &n) in forms {
+        if best.is_none_or(|(_, b)| n > b) {
+            best = Some((form, n));
+        }
+    }
+    best.and_then(|(f, _)| f.strip_prefix(stem))
+        .map(short)
+        .unwrap_or_default()
+}
+
+/// Compiles an FAQ into the engine's index. The same FAQ and parameters give the same bytes,
+/// natively and in WebAssembly.
+pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
+    let lex = BuildLexicon::new(faq);
+    let texts = examples_of(faq, p);
+    // How often each stem is written each way (for typo correction, which compares sounds).
+    let mut forms: BTreeMap<String, BTreeMap<String, u32>> = BTreeMap::new();
+    let analysed: Vec<Vec<String>> = texts
+        .iter()
+        .map(|(t, _, _)| {
+            let words = analyze::read_words(&lex, t, false);
+            for w in words.iter().filter(|w| !w.stop && w.via == Via::Exact) {
+                *forms
+                    .entry(short(&w.stem))
+                    .or_default()
+                    .entry(w.surface.clone())
+                    .or_default() += 1;
+            }
+            features(&words).into_iter().map(short).collect()
+        })
+        .collect();
+    let vocab: Vec<String> = analysed
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let id_of = |s: &str| vocab.binary_search_by(|v| v.as_str().cmp(s)).unwrap_or(0) as u32;
+    let examples: Vec<Example> = analysed
+        .iter()
+        .zip(&texts)
+        .map(|(fs, &(_, class, weight))| Example {
+            stems: fs.iter().map(|s| id_of(s)).collect(),
+            class: class as u32,
+            weight,
+        })
+        .collect();
+    let classes = faq.entries.len() + 2;
+    let model = train::train(&examples, vocab.len(), classes, p);
+    // Quantise to one byte per weight with one scale for the whole model.
+    let max = model
+        .weights
+        .iter()
+        .flatten()
+        .fold(0f32, |m, &(_, w)| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    let stems: Vec<StemEntry> = vocab
+        .into_iter()
+        .zip(&model.weights)
+        .map(|(s, ws)| {
+            let recs: Vec<(u32, i8)> = ws
+                .iter()
+                .filter(|(_, w)| w.abs() >= p.prune)
+                .map(|&(c, w)| (c, (w / scale).round().clamp(-127.0, 127.0) as i8))
+                .filter(|&(_, q)| q != 0)
+                .collect();
+            let ending = ending_of(&s, forms.get(&s));
+            (s, ending, recs)
+        })
+        // A stem with no weight left says nothing: it is left out, and counts as unknown.
+        .filter(|(_, _, recs)| !recs.is_empty())
+        .collect();
+    let mut synonyms: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
+    for (first, list) in &lex.synonyms {
+        for s in list {
+            synonyms.push((
+                short(first),
+                s.words.iter().map(|w| short(w)).collect(),
+                s.canonical.iter().map(|w| short(w)).collect(),
+            ));
+        }
+    }
+    let contents = Contents {
+        ids: faq.entries.iter().map(|e| short(&e.id)).collect(),
+        biases: model.biases,
+        stems,
+        scale,
+        min_probability: p.min_probability,
+        ambiguity_ratio: p.ambiguity_ratio,
+        synonyms,
+    };
+    image::write(&contents).map_err(|e| e.to_string())
+}

@@ -1,0 +1,182 @@
+//! Training the classifier: multinomial logistic regression over the examples' stems, by
+//! stochastic gradient descent (the approach of Snips NLU's intent classifier, with a class for
+//! what the FAQ does not answer trained on examples of it).
+//!
+//! Sparse by construction: a stem gets a weight only for the classes it occurs with in the
+//! training examples (at most [`MAX_SUPPORT`] of them), which keeps the compiled index small and
+//! training linear in the examples. Deterministic: a fixed shuffle, and arithmetic that comes out
+//! the same in the browser (the studio) as natively (see `math::exp`).
+
+use crate::engine::math::exp;
+use crate::engine::params::Params;
+
+/// Most classes one stem can have a weight for (the commonest co-occurrences win): a stem that
+/// occurs with more classes than this says little about any of them.
+pub(crate) const MAX_SUPPORT: usize = 64;
+
+/// Up to this many classes, every step updates every class's bias exactly; above it (FAQs of
+/// hundreds of entries and more), only the classes the example's stems touch.
+const EXACT_CLASSES: usize = 256;
+
+/// One training example: its stems (ids into the vocabulary, each once), its class, and how much
+/// it counts.
+pub(crate) struct Example {
+    pub stems: Vec<u32>,
+    pub class: u32,
+    pub weight: f32,
+}
+
+/// The trained model: per stem, its (class, weight) pairs in class order; per class, its bias.
+pub(crate) struct Model {
+    pub weights: Vec<Vec<(u32, f32)>>,
+    pub biases: Vec<f32>,
+}
+
+/// A small deterministic PRNG (xorshift64) for the shuffle.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// Each stem's classes: those it occurs with, the commonest [`MAX_SUPPORT`] (ties: class order).
+fn support(examples: &[Example], stems: usize) -> Vec<Vec<(u32, f32)>> {
+    let mut counts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); stems];
+    for e in examples {
+        for &s in &e.stems {
+            let list = &mut counts[s as usize];
+            match list.iter_mut().find(|(c, _)| *c == e.class) {
+                Some(slot) => slot.1 += 1,
+                None => list.push((e.class, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|mut list| {
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(MAX_SUPPORT);
+            list.sort_by_key(|&(c, _)| c);
+            list.into_iter().map(|(c, _)| (c, 0.0)).collect()
+        })
+        .collect()
+}
+
+/// Trains the model on `examples` over a vocabulary of `stems` stems and `classes` classes.
+pub(crate) fn train(examples: &[Example], stems: usize, classes: usize, p: &Params) -> Model {
+    let mut weights = support(examples, stems);
+    let mut biases = vec![0f32; classes];
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let total = (p.epochs as usize * examples.len()).max(1);
+    let mut step = 0usize;
+    let mut sum = vec![f32::NAN; classes];
+    let mut touched: Vec<u32> = Vec::new();
+    let exact = classes <= EXACT_CLASSES;
+    for _ in 0..p.epochs {
+        for i in (1..order.len()).rev() {
+            let j = (rng.next() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &ix in &order {
+            let e = &examples[ix];
+            let lr = p.learning_rate * (1.0 - step as f32 / total as f32).max(0.05);
+            step += 1;
+            if e.stems.is_empty() {
+                continue;
+            }
+            let x = 1.0 / (e.stems.len() as f32).sqrt();
+            // The touched classes' sums (the true class always among them).
+            touched.clear();
+            let mut touch = |c: u32, sum: &mut Vec<f32>| {
+                if sum[c as usize].is_nan() {
+                    sum[c as usize] = biases[c as usize];
+                    touched.push(c);
+                }
+            };
+            touch(e.class, &mut sum);
+            for &s in &e.stems {
+                for &(c, w) in &weights[s as usize] {
+                    touch(c, &mut sum);
+                    sum[c as usize] += w * x;
+                }
+            }
+            // Softmax: over every class when there are few, else over the touched ones.
+            let mut max = f32::MIN;
+            for &c in &touched {
+                max = max.max(sum[c as usize]);
+            }
+            if exact {
+                for &b in &biases {
+                    max = max.max(b);
+                }
+            }
+            let mut z = 0f32;
+            if exact {
+                for (c, &b) in biases.iter().enumerate() {
+                    if sum[c].is_nan() {
+                        z += exp(b - max);
+                    }
+                }
+            }
+            for &c in &touched {
+                z += exp(sum[c as usize] - max);
+            }
+            // Gradient of the cross-entropy: (p - [true class]) × the example's weight.
+            let grad = |s: f32, c: u32| (exp(s - max) / z - f32::from(c == e.class)) * e.weight;
+            if exact {
+                for c in 0..classes {
+                    if sum[c].is_nan() {
+                        biases[c] -= lr * grad(biases[c], c as u32);
+                    }
+                }
+            }
+            for &c in &touched {
+                let g = grad(sum[c as usize], c);
+                biases[c as usize] -= lr * g;
+                for &s in &e.stems {
+                    if let Some(slot) = weights[s as usize].iter_mut().find(|(k, _)| *k == c) {
+                        slot.1 -= lr * (g * x + p.l2 * slot.1);
+                    }
+                }
+            }
+            for &c in &touched {
+                sum[c as usize] = f32::NAN;
+            }
+        }
+    }
+    Model { weights, biases }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(stems: &[u32], class: u32) -> Example {
+        Example {
+            stems: stems.to_vec(),
+            class,
+            weight: 1.0,
+        }
+    }
+
+    #[test]
+    fn learns_to_separate_and_is_deterministic() {
+        // Stem 0 means class 0, stem 1 class 1, stem 2 is shared.
+        let data = [ex(&[0, 2], 0), ex(&[0], 0), ex(&[1, 2], 1), ex(&[1], 1)];
+        let p = Params::default();
+        let m = train(&data, 3, 2, &p);
+        let w = |s: usize, c: u32| m.weights[s].iter().find(|x| x.0 == c).map_or(0.0, |x| x.1);
+        assert!(w(0, 0) > w(2, 0) && w(1, 1) > w(2, 1), "{:?}", m.weights);
+        // Weights only where a stem met a class.
+        assert!(m.weights[0].iter().all(|&(c, _)| c == 0));
+        let again = train(&data, 3, 2, &p);
+        assert_eq!(m.weights, again.weights);
+        assert_eq!(m.biases, again.biases);
+    }
+}

@@ -1,0 +1,38 @@
+// Builds the engine's reply object from what the WebAssembly hands over in two crossings of the
+// boundary (src/wasm.rs, FaqEngine.ask): one string of names, each followed by U+001F, and one
+// array of numbers. Status, reason and how each word was understood cross by name.
+//
+// Strings: status, reason ("" when there is an answer), then per hit its id and per matched word
+// its term and how it was read ("exact", "synonym", "typo").
+// Numbers: truncated (0/1), hits, candidates, unanswered, contact, then per hit its index, score
+// and matched-word count, and per matched word its start and end in UTF-16 units.
+
+/** The reply object of `FaqEngine.ask`. */
+export function build_reply(text, nums) {
+  const s = text.split("\u001f");
+  let si = 0;
+  let ni = 0;
+  const str = () => s[si++];
+  const num = () => nums[ni++];
+  const status = str();
+  const reason = str() || null;
+  const truncated = num() === 1;
+  const nh = num();
+  const nc = num();
+  const unanswered = num();
+  const contact = num();
+  const hit = () => {
+    const h = { index: num(), id: str(), score: num(), terms: [], words: [], via: [] };
+    for (let k = num(); k > 0; k--) {
+      h.terms.push(str());
+      h.via.push(str());
+      h.words.push([num(), num()]);
+    }
+    return h;
+  };
+  const hits = [];
+  const candidates = [];
+  for (let i = 0; i < nh; i++) hits.push(hit());
+  for (let i = 0; i < nc; i++) candidates.push(hit());
+  return { status, hits, candidates, reason, truncated, unanswered, contact };
+}
