@@ -4,6 +4,7 @@
 // them and handles the keyboard (arrows, Enter, Escape) and the pointer.
 
 import { h, renderInline } from "./dom.js";
+import { rawScoreOf } from "./reply.js";
 import { cutToBytes, hasWordStartingWith, unfinishedWord, utf8Length } from "./text.js";
 
 /** At most this many suggestions are shown. */
@@ -17,8 +18,8 @@ export const SUGGESTIONS = 5;
  */
 export function chooseSuggestions(reply, completions) {
   const pool = reply.status === "none" ? reply.candidates.slice(0, 3) : reply.hits;
-  const best = pool.length ? pool[0].raw : 0;
-  const kept = pool.filter((x) => x.raw >= best * 0.35).map((x) => ({ id: x.id, terms: x.terms }));
+  const best = pool.length ? rawScoreOf(pool[0]) : 0;
+  const kept = pool.filter((x) => rawScoreOf(x) >= best * 0.35).map((x) => ({ id: x.id, terms: x.terms }));
   return kept.concat(completions(kept)).slice(0, SUGGESTIONS);
 }
 
