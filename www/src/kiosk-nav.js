@@ -1,7 +1,7 @@
 // Moving the focus with the arrow keys, for a keypad (arrows, Tab, Enter) instead of a touch: from
 // the focused control to the nearest one in the arrow's direction on the screen, among the visible
 // controls of `scope` (the open dialog, or the panel). Text fields keep their arrows (the caret,
-// the suggestions).
+// the suggestions), and so do scrolling regions.
 
 const CONTROLS = "button, a[href], input, select, textarea, [tabindex]";
 
@@ -51,7 +51,8 @@ export function arrowNavigate(ev, root, scope) {
   const dir = DIRS[ev.key];
   if (!dir || ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.defaultPrevented) return;
   const from = root.activeElement;
-  if (!from || /^(input|textarea|select)$/.test(from.localName)) return;
+  // Text fields keep their arrows, and so does a region that scrolls (data-scroll).
+  if (!from || /^(input|textarea|select)$/.test(from.localName) || from.hasAttribute("data-scroll")) return;
   const area = scope();
   if (!area?.contains(from)) return;
   const next = nearest(from, [...area.querySelectorAll(CONTROLS)].filter(visible), dir);

@@ -189,10 +189,10 @@ export function showStaff(parent, id, counts, faq) {
       );
     }
     table.append(tbody);
-    body.append(h("div", { class: "staff-scroll" }, table));
+    body.append(h("div", { class: "staff-scroll", tabindex: "0", role: "region", "aria-label": STAFF.title, "data-scroll": true }, table));
     body.append(h("h3", { class: "staff-subtitle", text: STAFF.unanswered(data.unanswered.length) }), h("p", { class: "staff-note", text: STAFF.masked }));
     if (data.unanswered.length) {
-      const ul = h("ul", { class: "staff-unanswered" });
+      const ul = h("ul", { class: "staff-unanswered", tabindex: "0", "aria-label": STAFF.unanswered(data.unanswered.length), "data-scroll": true });
       for (const u of data.unanswered) ul.append(h("li", null, h("span", { class: "staff-count", text: `${u.count}×` }), ` ${u.text}`));
       body.append(ul);
     } else {

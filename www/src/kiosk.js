@@ -123,7 +123,8 @@ class KioskLayer {
     // The screen's keyboard only: no system keyboard over it on a tablet or a Windows touch screen.
     input.setAttribute("inputmode", "none");
     input.placeholder = k.placeholder;
-    input.addEventListener("pointerdown", () => this.showKeys(true, false));
+    // On click, not pointerdown: the layout changes once the tap has put the focus in the box.
+    input.addEventListener("click", () => this.showKeys(true, false));
     const toggle = h("button", {
       type: "button",
       class: "keys-toggle",
