@@ -41,7 +41,7 @@ lint-rust:
 lint-js: setup
 	biome ci www scripts bench tests/e2e tests/js
 
-## The widget's pure JavaScript parts (link detection, cutting to bytes, prefix matching), no browser.
+## The widget's pure JavaScript parts (link detection, cutting to bytes, prefix matching, the kiosk's keys, voices, staff counts), no browser.
 test-js: setup
 	node --test --test-reporter=spec tests/js/
 

@@ -8,11 +8,18 @@
 //                        precompressed files
 //   dist/templates/      the scripts and the kiosk page with empty FAQ slots, for the studio
 //   dist/kiosk.html      one self-contained page for the kiosk (its script inlined, strict CSP
-//                        with the script's hash), to open from disk with no network
+//                        with the script's hash), to open from disk with no network; its script
+//                        adds the kiosk-only modules (kiosk*.js: on-screen keyboard, touch layout,
+//                        QR codes, speech, the staff counts), their CSS and the staff PIN's hash
 //   dist/faq-widget.d.ts TypeScript types of the element (from www/src/faq-widget.d.ts)
-//   www/generated/       copies of the script and the kiosk page for `make demo`
+//   www/generated/       copies of the script and the kiosk page for `make demo` (only when
+//                        building into dist/)
 //
 // usage: node scripts/bundle.mjs [--pkg pkg] [--pack dist/faq.pack] [--out dist] [--no-budget] [--no-minify]
+//                                [--kiosk-pin DIGITS]
+//
+// The kiosk's staff PIN is --kiosk-pin, else $KIOSK_PIN, else the documented default
+// (scripts/kiosk-pin.mjs), which the build warns about; the page holds only a salted hash of it.
 //
 // The widget's ES modules (www/src/*.js) are bundled by esbuild into an IIFE, which goes inside
 // the script's outer function after the parts generated here; www/src/bundled.js is the one
@@ -32,6 +39,7 @@ import * as esbuild from "esbuild";
 import { minify } from "terser";
 import { DISPLAY_SLOT, encodeBytes, fillScript, INDEX_SLOT, jsString, kioskPage, readPack } from "../www/src/publish.js";
 import { BUDGET } from "./budget.mjs";
+import { hashPin, kioskPin, PIN_PATTERN } from "./kiosk-pin.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -46,10 +54,12 @@ const srcDir = path.join(root, "www/src");
 
 // The entry modules, in www/src/, and the outputs whose script includes each. A script runs its
 // entries in this order, each after what it imports (esbuild follows the imports). The kiosk page
-// inlines a script of its own, so a module for the kiosk alone is one more line here:
-// "kiosk.js": ["kiosk.html"]. Outputs with the same entries share one build.
+// inlines a script of its own, so a module for the kiosk alone is one more line here. Outputs with
+// the same entries share one build. kiosk.js (the touch kiosk) and what it imports reach
+// kiosk.html only: the website's faq-widget.js does not carry a byte of it.
 const ENTRIES = {
   "element.js": ["faq-widget.js", "kiosk.html"],
+  "kiosk.js": ["kiosk.html"],
 };
 const OUTPUTS = ["faq-widget.js", "kiosk.html"];
 
@@ -112,13 +122,17 @@ try {
 } catch (e) {
   die(`${path.relative(root, packPath)}: ${e.message} (make dist runs faq compile first)`);
 }
-const css = read(path.join(srcDir, "widget.css"))
-  .replace(/\/\*[\s\S]*?\*\//g, "")
-  .replace(/\s+/g, " ")
-  .replace(/\s*([{};,>])\s*/g, "$1")
-  .replace(/:\s+/g, ":")
-  .replace(/;}/g, "}")
-  .trim();
+/** CSS without comments and needless white space. */
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/\s+/g, " ")
+    .replace(/\s*([{};,>])\s*/g, "$1")
+    .replace(/:\s+/g, ":")
+    .replace(/;}/g, "}")
+    .trim();
+}
+const css = minifyCss(read(path.join(srcDir, "widget.css")));
 const version = JSON.parse(read(path.join(root, "Cargo.toml")).match(/^version\s*=\s*("[^"]+")/m)?.[1] ?? '"0"');
 
 // What the modules find around them: the names www/src/bundled.js reads (its /* global */ line)
@@ -139,14 +153,29 @@ const BUNDLED_FAQ = ${DISPLAY_SLOT};
 const BUNDLED_INDEX = ${INDEX_SLOT};
 // ---- styles ----
 const WIDGET_CSS = ${jsString(css)};`;
-const provided =
-  read(path.join(srcDir, "bundled.js"))
-    .match(/\/\* global ([\w, ]+) \*\//)?.[1]
-    .split(/,\s*/) ?? [];
-if (!provided.length) die("www/src/bundled.js has no /* global ... */ line naming what it reads");
-for (const name of provided) {
-  if (!new RegExp(`^(?:const|let|function|class) ${name}\\b`, "m").test(prelude)) die(`www/src/bundled.js reads ${name}, which the script does not define`);
+
+// What the kiosk's modules find around them as well (www/src/kiosk-bundled.js): their CSS and the
+// staff PIN's salted hash.
+const pin = kioskPin(args);
+if (!PIN_PATTERN.test(pin.pin)) die(`the kiosk PIN must be 4 to 12 digits (--kiosk-pin or KIOSK_PIN)`);
+const kioskCss = minifyCss(read(path.join(srcDir, "kiosk.css")));
+const kioskPrelude = `// ---- the kiosk's styles and staff PIN (a salted PBKDF2 hash) ----
+const KIOSK_CSS = ${jsString(kioskCss)};
+const KIOSK_PIN = ${JSON.stringify(hashPin(pin.pin))};`;
+
+/** Checks that every name `module` reads from the script (its /* global *\/ line) is defined in `text`. */
+function checkProvided(module, text) {
+  const names =
+    read(path.join(srcDir, module))
+      .match(/\/\* global ([\w, ]+) \*\//)?.[1]
+      .split(/,\s*/) ?? [];
+  if (!names.length) die(`www/src/${module} has no /* global ... */ line naming what it reads`);
+  for (const name of names) {
+    if (!new RegExp(`^(?:const|let|function|class) ${name}\\b`, "m").test(text)) die(`www/src/${module} reads ${name}, which the script does not define`);
+  }
 }
+checkProvided("bundled.js", prelude);
+checkProvided("kiosk-bundled.js", kioskPrelude);
 
 // Properties named _lowercase are the modules' private state and methods: terser shortens them
 // too, which keeps the split into modules from costing download size. Nothing may reach them by a
@@ -174,13 +203,14 @@ async function bundleModules(modules) {
   }
 }
 
-/** One classic script around `widget` (the bundled modules): minified unless --no-minify, checked. */
-async function assemble(widget) {
+/** One classic script around `widget` (the bundled modules) and `extra` (more of the prelude): minified unless --no-minify, checked. */
+async function assemble(widget, extra) {
   const assembled = `/*! faq-widget ${version}: an FAQ assistant answered in the browser (Rust/WebAssembly). MIT. */
 (function () {
 "use strict";
 if (typeof customElements === "undefined" || customElements.get("faq-widget")) return;
 ${prelude}
+${extra}
 // ---- the widget ----
 ${widget}
 })();
@@ -218,6 +248,8 @@ for (const [entry, outputs] of Object.entries(ENTRIES)) {
   for (const o of outputs) if (!OUTPUTS.includes(o)) die(`ENTRIES: ${entry} is for ${o}, which is not one of ${OUTPUTS.join(", ")}`);
 }
 const entriesOf = (output) => Object.keys(ENTRIES).filter((m) => ENTRIES[m].includes(output));
+// The kiosk's modules read KIOSK_CSS and KIOSK_PIN: the scripts that include kiosk.js define them.
+const extraOf = (modules) => (modules.includes("kiosk.js") ? kioskPrelude : "");
 const built = new Map(); // the entries, joined -> {widget, script}
 for (const output of OUTPUTS) {
   const modules = entriesOf(output);
@@ -225,7 +257,7 @@ for (const output of OUTPUTS) {
   if (built.has(key)) continue;
   if (!modules.length) die(`ENTRIES: no module for ${output}`);
   const widget = await bundleModules(modules);
-  built.set(key, { widget, script: await assemble(widget) });
+  built.set(key, { widget, script: await assemble(widget, extraOf(modules)) });
 }
 const scriptOf = (output) => built.get(entriesOf(output).join(" "));
 const template = scriptOf("faq-widget.js").script;
@@ -244,14 +276,17 @@ const files = {
   "faq-widget.js": bom + script,
   "kiosk.html": kiosk,
 };
-const genDir = path.join(root, "www/generated");
-fs.mkdirSync(genDir, { recursive: true });
+// The demo's copies follow dist/ only: a build elsewhere (a profiling build, a test's build with
+// another PIN) leaves them alone.
+const genDir = outDir === path.join(root, "dist") ? path.join(root, "www/generated") : null;
+if (genDir) fs.mkdirSync(genDir, { recursive: true });
 for (const [name, text] of Object.entries(files)) {
   fs.writeFileSync(path.join(outDir, name), text);
-  fs.writeFileSync(path.join(genDir, name), text);
+  if (genDir) fs.writeFileSync(path.join(genDir, name), text);
 }
 
 // --- sizes ---------------------------------------------------------------------------------------
+
 const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const br = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -271,6 +306,15 @@ console.log("  parts, before minification:");
 for (const [k, v] of Object.entries(parts)) console.log(row(k, v));
 console.log(row("pkg/faq_widget_bg.wasm alone", wasm));
 console.log(row(`${path.relative(root, outDir)}/kiosk.html`, Buffer.from(kiosk)));
+{
+  // What the kiosk's own modules cost: kiosk.html against the website's script.
+  const k = Buffer.from(kiosk);
+  const d = (f) => f(k) - f(js);
+  console.log(
+    `  ${"  kiosk.html - faq-widget.js".padEnd(28)} ${kb(d((b) => b.length)).padStart(9)} raw ${kb(d(gz)).padStart(9)} gzip ${kb(d(br)).padStart(9)} brotli`,
+  );
+}
+if (pin.isDefault) console.log("  kiosk staff PIN: the default one (scripts/kiosk-pin.mjs): build the office's copy with --kiosk-pin or KIOSK_PIN");
 fs.copyFileSync(path.join(srcDir, "faq-widget.d.ts"), path.join(outDir, "faq-widget.d.ts"));
 fs.writeFileSync(path.join(outDir, "sizes.json"), `${JSON.stringify(sizes, null, 2)}\n`);
 // Precompressed copies, for servers that send them (nginx gzip_static / brotli_static, Apache).

@@ -2,10 +2,11 @@
 // in each state the widget can be in: floating (launcher, open, suggestions, answer, feedback,
 // ambiguous candidates, no answer, topics, contacts, cut note, small screen), English, inline,
 // three widgets on a page, the load error, and the kiosk (start, suggestions, answer, candidates,
-// no answer, topic, feedback, after the idle reset, English); WCAG 2.1 A and AA (wcag2a, wcag2aa,
+// no answer, feedback, the on-screen keyboard, QR codes, Escuchar, the staff PIN and view, after
+// the idle reset, English); WCAG 2.1 A and AA (wcag2a, wcag2aa,
 // wcag21a, wcag21aa), zero violations. A canary breaks the widget on purpose to show the scan sees
 // inside the shadow root. Keyboard-only paths not covered by widget.test.mjs, and every kiosk
-// control measured (>= 48 px) in every kiosk state, in landscape, portrait and tablet sizes.
+// control measured (>= 48 px) in every kiosk state at the kiosk's four screen sizes and a tablet's.
 // Run: make test-browser-hardening (builds dist first).
 
 import assert from "node:assert/strict";
@@ -14,7 +15,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { DIST, start, stop, watch } from "./lib.mjs";
+import { DIST, KIOSK_TEST_PIN, start, stop, stubSpeech, watch } from "./lib.mjs";
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;
@@ -32,8 +33,9 @@ after(() => stop({ server, browser }));
  * A page with axe-core injected (the context may bypass the page's CSP for the test's own script;
  * reduced motion: contrast is judged on settled colours).
  */
-async function open(url, { viewport = { width: 1024, height: 768 }, kiosk = false } = {}) {
+async function open(url, { viewport = { width: 1024, height: 768 }, kiosk = false, voices = null } = {}) {
   const context = await browser.newContext({ viewport, bypassCSP: true, reducedMotion: "reduce", hasTouch: kiosk, offline: kiosk });
+  if (voices) await context.addInitScript(stubSpeech, voices);
   const page = await context.newPage();
   const log = watch(page);
   await page.goto(url);
@@ -192,16 +194,22 @@ function smallTargets(page) {
   }, W);
 }
 
-test("kiosk: axe in every state and touch targets >= 48 px, landscape, portrait and tablet", async () => {
+test("kiosk: axe in every state (keyboard, QR codes, Escuchar, PIN, staff view) and touch targets >= 48 px at five sizes", { timeout: 240_000 }, async () => {
   const sizes = [
-    { width: 1280, height: 800 },
     { width: 1080, height: 1920 },
+    { width: 1920, height: 1080 },
+    { width: 1366, height: 768 },
+    { width: 1280, height: 800 },
     { width: 768, height: 1024 },
   ];
   const measured = [];
   for (const viewport of sizes) {
     const first = viewport === sizes[0]; // axe once (it does not depend on the size); targets in each
-    const { page, context, log } = await open(`${KIOSK}?idle=2`, { viewport, kiosk: true });
+    const { page, context, log } = await open(`${KIOSK}?idle=3`, {
+      viewport,
+      kiosk: true,
+      voices: [{ name: "Local es-EC", lang: "es-EC", localService: true }],
+    });
     const where = `kiosk ${viewport.width}x${viewport.height}`;
     const state = async (name) => {
       const t = await smallTargets(page);
@@ -210,57 +218,79 @@ test("kiosk: axe in every state and touch targets >= 48 px, landscape, portrait 
       measured.push(t.n);
       if (first) await scan(page, `kiosk: ${name}`);
     };
-    await page.locator(`${W} .topic`).first().waitFor();
-    await state("start screen");
+    const key = (k) => page.locator(`${W} .key[data-key="${k}"]`);
+    await page.locator(`${W} .tile`).first().waitFor();
+    await state("start screen, every question a tile");
     const input = page.locator(`${W} input.query`);
     await input.tap();
-    await input.fill("clave");
+    await page.locator(`${W} .keyboard`).waitFor();
+    await state("on-screen keyboard open");
+    for (const k of "clave") await key(k).tap();
     await page.locator(`${W} [role=option]`).first().waitFor();
-    await input.press("ArrowDown");
-    await state("suggestions");
-    await input.press("Enter");
+    await state("keyboard with suggestions");
+    await key("{accent}").tap();
+    await state("keyboard, accent key down");
+    await key("{accent}").tap();
+    await page.locator(`${W} [role=option]`).first().tap();
     await page.locator(`${W} .answer`).waitFor();
-    await state("answer with related questions and feedback");
+    await state("answer with related questions and feedback, keyboard folded");
     await page.locator(`${W} .pill`).nth(1).tap();
-    await page.locator(`${W} .feedback .contacts`).waitFor();
-    await state("feedback 'No' with contacts");
+    await page.locator(`${W} .feedback .contacts .qr`).first().waitFor();
+    await state("feedback 'No' with contacts and their QR codes");
     await ask(page, "pagos");
     await page.locator(`${W} .body .choices:not(.topics)`).waitFor();
     await state("ambiguous candidates");
     await ask(page, "¿Cuánto cuesta el plan de internet?");
     await page.locator(`${W} .view-title.none`).waitFor();
-    await state("no answer with contacts");
+    await state("no answer with contacts and QR codes");
     await page.locator(`${W} .back`).tap();
-    await page.locator(`${W} .topic`).last().tap();
-    await page.locator(`${W} .body .choice`).first().waitFor();
-    await state("browsing a topic");
-    await page.locator(`${W} .body .choice`).first().tap();
-    await page.locator(`${W} .answer`).waitFor();
-    await state("answer from a topic");
-    await page.locator(`${W} .back`).tap();
-    await page.locator(`${W} .back`).tap();
-    await page.locator(`${W} .link-button`).tap();
-    await page.locator(`${W} .contacts`).waitFor();
-    await state("contacts view");
+    await page.locator(`${W} .tile[data-entry="pagos-formas"]`).tap();
+    await page.locator(`${W} .qr-card.accounts`).waitFor();
+    await state("answer from a tile: Escuchar, the accounts' QR code, more questions");
+    await page.locator(`${W} .listen`).tap();
+    await state("answer being read aloud");
+    await page.locator(`${W} .tile[data-entry="reportar-inconveniente"]`).tap();
+    await page.locator(`${W} .qr-card.whatsapp`).waitFor();
+    await state("answer with phone, WhatsApp and e-mail QR codes");
+    await page.locator(`${W} .contact-button`).tap();
+    await page.locator(`${W} .contacts .qr`).first().waitFor();
+    await state("contacts view with QR codes");
     await ask(page, `clave ${"x".repeat(1200)}`);
     await page.locator(`${W} .note:not([hidden])`).waitFor();
     await state("over-long question, cut note");
-    // Hands off until the idle reset.
+    await page.keyboard.press("Control+Alt+p");
+    await page.locator(`${W} dialog.pin`).waitFor();
+    await state("staff PIN pad");
+    await page.locator(`${W} .pin-input`).fill("0000000");
+    await page.locator(`${W} .pin-enter`).tap();
+    await page.locator(`${W} .pin-msg`, { hasText: /./ }).waitFor();
+    await state("staff PIN refused");
+    for (const d of KIOSK_TEST_PIN) await page.locator(`${W} .pin-key`, { hasText: new RegExp(`^${d}$`) }).tap();
+    await page.locator(`${W} .pin-enter`).tap();
+    await page.locator(`${W} dialog.staff`).waitFor();
+    await state("staff view: counts and unanswered questions");
+    // Hands off until the idle reset: it closes the staff view too.
     await page.waitForFunction(
-      (w) => document.querySelector(w).shadowRoot.querySelector("input.query").value === "" && !!document.querySelector(w).shadowRoot.querySelector(".topics"),
+      (w) => {
+        const r = document.querySelector(w).shadowRoot;
+        return r.querySelector("input.query").value === "" && !!r.querySelector(".topics") && !r.querySelector("dialog");
+      },
       W,
       { timeout: 12000 },
     );
     await state("after the idle reset");
     await page.evaluate(() => document.querySelector("faq-widget").setAttribute("lang", "en"));
     await state("English start screen");
+    await input.tap();
+    await page.locator(`${W} .keyboard`).waitFor();
+    await state("English keyboard");
     await ask(page, "I forgot my wifi password");
     await page.locator(`${W} .answer`).waitFor();
     await state("English answer");
     assert.deepEqual(log.errors, []);
     await context.close();
   }
-  assert.ok(measured.length >= 36, `${measured.length} states measured`);
+  assert.ok(measured.length >= 100, `${measured.length} states measured`);
 });
 
 test("keyboard only: candidates, feedback with Space, contacts, the arrows wrap around, Shift+Tab back, Escape from inside the panel", async () => {

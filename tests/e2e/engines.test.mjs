@@ -254,21 +254,27 @@ for (const engine of RUN) {
         assert.equal(await browser.execute(() => location.protocol), "file:");
         const { host, root } = await widgetRoot(browser);
         assert.equal(await host.attribute("mode"), "kiosk");
-        await root.waitFor(".topic");
+        await root.waitFor(".tile");
         const start = await browser.execute(() => {
           const r = document.querySelector("faq-widget").shadowRoot;
           const panel = r.querySelector(".panel").getBoundingClientRect();
           return {
             heading: !!r.querySelector(".section-title"),
-            topics: [...r.querySelectorAll(".topic .choice-text")].map((e) => e.textContent),
+            groups: [...r.querySelectorAll(".tile-group-title")].map((e) => e.textContent),
+            tiles: [...r.querySelectorAll(".tile")].map((e) => e.textContent),
             fullScreen: panel.width >= innerWidth - 1 && panel.height >= innerHeight - 1,
           };
         });
         assert.ok(start.heading, "the start screen's heading");
         assert.deepEqual(
-          start.topics,
+          start.groups,
           FAQ.categories.map((c) => c.name),
-          "the start screen lists the topics",
+          "the start screen groups its tiles by topic",
+        );
+        assert.deepEqual(
+          start.tiles,
+          FAQ.categories.flatMap((c) => FAQ.entries.filter((e) => e.category === c.id).map((e) => e.question)),
+          "every question is a tile",
         );
         assert.ok(start.fullScreen, "the kiosk fills the window");
 

@@ -34,7 +34,7 @@ async function kiosk(query = "", viewport = { width: 1280, height: 800 }, extra 
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(KIOSK + query);
-  await page.locator(`${W} .topic`).first().waitFor();
+  await page.locator(`${W} .tile`).first().waitFor();
   return { page, context, log, blocked, requests };
 }
 
@@ -56,8 +56,7 @@ test("from file:// with the network blocked: answers, browses, no request, no CS
   await page.locator(`${W} .answer`).waitFor();
   assert.equal(await page.locator(`${W} .answer .view-title`).textContent(), FAQ.entries.find((e) => e.id === "wifi-clave").question);
   await page.locator(`${W} .back`).tap();
-  await page.locator(`${W} .topic`).last().tap();
-  await page.locator(`${W} .choice`).first().tap();
+  await page.locator(`${W} .tile`).last().tap(); // one tap from the start screen to an answer
   await page.locator(`${W} .answer`).waitFor();
   await page.locator(`${W} .pill`).first().tap();
   await input.fill("¿Cuánto cuesta el plan de internet?");
@@ -123,7 +122,7 @@ test("?idle=SECONDS: after that long without a touch, everything typed is cleare
   assert.ok(waited >= 500, `reset came after the idle period, not at once (${waited} ms)`);
   assert.equal(await input.inputValue(), "");
   assert.equal(await page.locator(`${W} .answer`).count(), 0);
-  assert.ok((await page.locator(`${W} .topic`).count()) > 0, "start screen");
+  assert.ok((await page.locator(`${W} .tile`).count()) > 0, "start screen");
   await context.close();
 });
 

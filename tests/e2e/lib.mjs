@@ -115,3 +115,51 @@ export function shadow(page, selector = "faq-widget") {
 export function fixture(name) {
   return path.join(FIXTURES, name);
 }
+
+/** The kiosk's staff PIN in the dist/ being tested: $KIOSK_PIN as the build read it, else the default. */
+export { DEFAULT_KIOSK_PIN } from "../../scripts/kiosk-pin.mjs";
+export const KIOSK_TEST_PIN = process.env.KIOSK_PIN || (await import("../../scripts/kiosk-pin.mjs")).DEFAULT_KIOSK_PIN;
+
+/**
+ * An init script (context.addInitScript(stubSpeech, voices)) that replaces the browser's speech
+ * synthesis with a recorder: `voices` ([{name, lang, localService}]) are what getVoices() gives,
+ * and window.__spoken lists what was said ({text, voice, lang}). Headless Chromium has no voices.
+ */
+export function stubSpeech(voices) {
+  const spoken = [];
+  Object.defineProperty(window, "__spoken", { value: spoken });
+  // window.__voices: push a voice, then dispatch "voiceschanged" on speechSynthesis, to add one later.
+  const list = voices.map((v) => ({ voiceURI: v.name, default: false, ...v }));
+  Object.defineProperty(window, "__voices", { value: list });
+  let current = null;
+  const synth = new EventTarget();
+  Object.assign(synth, {
+    speaking: false,
+    pending: false,
+    paused: false,
+    getVoices: () => list.slice(),
+    speak(u) {
+      spoken.push({ text: u.text, voice: u.voice?.name ?? null, lang: u.lang });
+      current = u;
+      synth.speaking = true;
+    },
+    cancel() {
+      const u = current;
+      current = null;
+      synth.speaking = false;
+      if (u?.onend) setTimeout(() => u.onend(new Event("end")), 0);
+    },
+    pause() {},
+    resume() {},
+  });
+  Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = class {
+    constructor(text) {
+      this.text = text;
+      this.voice = null;
+      this.lang = "";
+      this.onend = null;
+      this.onerror = null;
+    }
+  };
+}

@@ -8,7 +8,8 @@
 // warm-up the WebAssembly memory must not grow at all, and the JS heap after a forced GC must grow
 // by less than SOAK_HEAP_BUDGET bytes (default 2 MB); DOM nodes and listeners must not pile up.
 // Answers must stay the same all day (each exact dev question answers as it did the first time).
-// Also: the idle reset leaves nothing of what the last person typed, anywhere the page can keep it.
+// Also: the idle reset leaves nothing of what the last person typed, anywhere the page can keep it
+// (the staff counts keep unanswered questions only, masked: kiosk-touch.test.mjs checks them).
 // Run: make test-browser-hardening (short), make soak (long); figures go to target/soak-browser.json.
 
 import assert from "node:assert/strict";
@@ -202,7 +203,7 @@ test(`soak: ${N.toLocaleString("en")} questions on one kiosk page, memory flat, 
   const cdp = await context.newCDPSession(page);
   await cdp.send("HeapProfiler.enable");
   await page.goto(`${KIOSK}?idle=${IDLE}`);
-  await page.locator(`${W} .topic`).first().waitFor();
+  await page.locator(`${W} .tile`).first().waitFor();
   const input = page.locator(`${W} input.query`);
 
   const batches = N / BATCH;
@@ -318,7 +319,7 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
   const page = await context.newPage();
   const log = watch(page);
   await page.goto(`${KIOSK}?idle=${IDLE}`);
-  await page.locator(`${W} .topic`).first().waitFor();
+  await page.locator(`${W} .tile`).first().waitFor();
   const input = page.locator(`${W} input.query`);
   // Someone types a question with a name in it, reads an answer, rates it, starts another one.
   await input.tap();
@@ -404,7 +405,7 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
       listHidden: list.hidden,
       noteHidden: r.querySelector(".note").hidden,
       answer: !!r.querySelector(".answer"),
-      topics: r.querySelectorAll(".topic").length,
+      topics: r.querySelectorAll(".tile").length,
       focusInside: !!r.activeElement,
     };
   }, W);
@@ -425,9 +426,17 @@ test("the kiosk's idle reset leaves nothing of what the last person typed: scree
   await page.keyboard.press("Control+z");
   await page.keyboard.press("Control+z");
   assert.equal(await input.inputValue(), "", "undo brings nothing back");
-  // The feedback that stays is counts per FAQ entry, no text.
+  // The feedback that stays is counts per FAQ entry, no text; the kiosk's staff counts are counts
+  // per entry too, and keep only unanswered questions, masked (every question here was answered).
   const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
-  assert.deepEqual(Object.keys(stored), ["faq-widget:feedback"]);
+  assert.deepEqual(Object.keys(stored).sort(), ["faq-widget:feedback", "faq-widget:kiosk-staff"]);
+  const staff = JSON.parse(stored["faq-widget:kiosk-staff"]);
+  assert.deepEqual(staff.unanswered, [], "no question text: all were answered");
+  for (const id of Object.keys(staff.entries))
+    assert.ok(
+      FAQ.entries.some((e) => e.id === id),
+      `staff count ${id} is an entry id`,
+    );
   const fb = JSON.parse(stored["faq-widget:feedback"]);
   for (const [id, v] of Object.entries(fb)) {
     assert.ok(

@@ -13,7 +13,9 @@ import { Announcer } from "./announcer.js";
 import { widgetCss } from "./bundled.js";
 import { h } from "./dom.js";
 import { askSafely, FaqSource, highlightRanges, maxQueryBytes } from "./engine.js";
+import { emit } from "./events.js";
 import { categoriesOf, contactLines, entriesOf, entryTexts, phrasingsOf } from "./faq.js";
+import { scoreOf } from "./reply.js";
 import { STRINGS } from "./strings.js";
 import { chooseSuggestions, prefixMatches, SearchBox, SUGGESTIONS } from "./suggestions.js";
 import { renderLauncher, renderPanel, renderView, showAnswer, showReply } from "./views.js";
@@ -35,7 +37,7 @@ function styleSheet() {
   return sheet;
 }
 
-class FaqWidget extends HTMLElement {
+export class FaqWidget extends HTMLElement {
   static get observedAttributes() {
     return ["mode", "lang", "faq-src", "idle"];
   }
@@ -59,7 +61,10 @@ class FaqWidget extends HTMLElement {
       suggest: (q) => this._suggestionsFor(q),
       question: (id) => entryTexts(this._faqSource.faq, id, this.lang).question,
       highlight: (text, terms) => highlightRanges(this._faqSource.engine, text, terms),
-      pick: (item, related) => showAnswer(this._context(), item.id, item.terms, "search", false, { related }),
+      pick: (item, related) => {
+        emit({ type: "question", query: this._search.value, status: "answer", id: item.id });
+        showAnswer(this._context(), item.id, item.terms, "search", false, { related });
+      },
       submit: () => this._submit(),
       announcer: this._announcer,
     });
@@ -183,7 +188,7 @@ class FaqWidget extends HTMLElement {
           question: e.question,
           answer: e.answer,
           category: e.category,
-          score: hit.score,
+          score: scoreOf(hit),
           status: r.status,
           terms: hit.terms.slice(),
         };
@@ -262,6 +267,7 @@ class FaqWidget extends HTMLElement {
 
   _setView(view, { focus = null, announce = null } = {}) {
     this._view = view;
+    if (view.name === "answer") emit({ type: "answer", id: view.id });
     this._renderView();
     if (announce !== null) this._announcer.say(announce);
     if (focus) {
@@ -288,7 +294,11 @@ class FaqWidget extends HTMLElement {
       return;
     }
     const q = this._search.query();
-    if (q.trim()) showReply(this._context(), askSafely(engine, q, 3));
+    if (q.trim()) {
+      const reply = askSafely(engine, q, 3);
+      emit({ type: "question", query: q, status: reply.status, id: reply.hits[0]?.id ?? null });
+      showReply(this._context(), reply);
+    }
     this._search.focus();
   }
 

@@ -38,7 +38,7 @@ declare global {
     "faq-widget": FaqWidgetElement;
   }
   interface HTMLElementEventMap {
-    /** Kiosk mode: fired when the idle period cleared the screen. */
+    /** Kiosk mode: fired when the idle period (or, on dist/kiosk.html, "Empezar de nuevo") cleared the screen. */
     "faq-widget-reset": CustomEvent<void>;
   }
 }

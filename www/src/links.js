@@ -27,6 +27,11 @@ export function whatsappHref(number) {
   return `https://wa.me/${d.startsWith("0") ? `593${d.slice(1)}` : d}`;
 }
 
+/** The tel: address of the FAQ contact's PBX: its `tel`, else its number in Loja (07). */
+export function pbxHref(pbx) {
+  return `tel:${pbx.tel || `+5937${digitsOf(pbx.number || "")}`}`;
+}
+
 /**
  * The links in one line of text: [{start, end, href, kind}] with UTF-16 offsets, sorted and not
  * overlapping; kind is "email", "tel" or "whatsapp". A number inside a longer run of digits or

@@ -4,6 +4,7 @@
 // them and handles the keyboard (arrows, Enter, Escape) and the pointer.
 
 import { h, renderInline } from "./dom.js";
+import { scoreOf } from "./reply.js";
 import { cutToBytes, hasWordStartingWith, unfinishedWord, utf8Length } from "./text.js";
 
 /** At most this many suggestions are shown. */
@@ -22,8 +23,8 @@ export const SUGGEST_MIN_SHARE = 0.25;
  */
 export function chooseSuggestions(reply, completions) {
   const pool = reply.status === "none" ? reply.candidates : reply.hits;
-  const best = pool.length ? pool[0].score : 0;
-  const kept = pool.filter((x) => x.score >= SUGGEST_MIN_SCORE && x.score >= best * SUGGEST_MIN_SHARE).map((x) => ({ id: x.id, terms: x.terms }));
+  const best = pool.length ? scoreOf(pool[0]) : 0;
+  const kept = pool.filter((x) => scoreOf(x) >= SUGGEST_MIN_SCORE && scoreOf(x) >= best * SUGGEST_MIN_SHARE).map((x) => ({ id: x.id, terms: x.terms }));
   return kept.concat(completions(kept)).slice(0, SUGGESTIONS);
 }
 

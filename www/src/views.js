@@ -17,7 +17,8 @@
 import { h, renderInline, renderRich } from "./dom.js";
 import { labelOf } from "./faq.js";
 import { saveFeedback } from "./feedback.js";
-import { digitsOf, whatsappHref, whatsappNumbers } from "./links.js";
+import { pbxHref, whatsappHref, whatsappNumbers } from "./links.js";
+import { scoreOf } from "./reply.js";
 
 function navButton(content, onclick, cls = "nav") {
   return h("button", { type: "button", class: cls, onclick }, content);
@@ -105,14 +106,14 @@ export function showReply(ctx, reply) {
   } else if (reply.status === "contact") {
     // The question asks how to reach a person: the contact options, and the closest entries.
     const related = reply.hits
-      .filter((x) => x.score >= 0.2)
+      .filter((x) => scoreOf(x) >= 0.2)
       .slice(0, 2)
       .map((x) => ({ id: x.id, terms: x.terms }));
     ctx.go({ name: "contacts", related }, { focus: ".view-title", announce: t.contact });
   } else if (reply.status === "ambiguous") {
-    const best = reply.hits[0].score;
+    const best = scoreOf(reply.hits[0]);
     const hits = reply.hits
-      .filter((x, i) => i < 2 || x.score >= best * 0.6)
+      .filter((x, i) => i < 2 || scoreOf(x) >= best * 0.6)
       .slice(0, 3)
       .map((x) => ({ id: x.id, terms: x.terms }));
     const questions = hits.map((x) => ctx.entry(x.id).question);
@@ -122,7 +123,12 @@ export function showReply(ctx, reply) {
   }
 }
 
-const VIEWS = {
+/**
+ * The views by name, each `(body, view, ctx)`. Exported so that a module of the same script can
+ * replace or extend one (the kiosk page's touch layout, kiosk.js); renderView looks them up here
+ * each time.
+ */
+export const VIEWS = {
   start(body, _view, ctx) {
     const t = ctx.t;
     body.append(h("h3", { class: "section-title", id: `${ctx.id}-topics`, tabindex: "-1", text: t.topicsHint }));
@@ -269,7 +275,7 @@ function renderFeedback(ctx, id) {
 }
 
 /** The FAQ's contact options, after `intro` when given: PBX with extensions, WhatsApp, e-mail, address. */
-function renderContacts(ctx, intro) {
+export function renderContacts(ctx, intro) {
   const t = ctx.t;
   const c = ctx.contactFaq.contact || {};
   const kiosk = ctx.kiosk;
@@ -287,16 +293,16 @@ function renderContacts(ctx, intro) {
     ul.append(li);
   };
   if (c.pbx?.number) {
-    const tel = c.pbx.tel || `+5937${digitsOf(c.pbx.number)}`;
+    const tel = pbxHref(c.pbx);
     let sub = null;
     if (c.pbx.extensions?.length) {
       sub = h("ul", { class: "extensions" });
       for (const x of c.pbx.extensions) {
         const text = `${t.ext} ${x.ext} · ${labelOf(x, ctx.lang)}`;
-        sub.append(h("li", null, kiosk ? h("span", { text }) : h("a", { href: `tel:${tel},${x.ext}`, class: "contact-link tel" }, text)));
+        sub.append(h("li", null, kiosk ? h("span", { text }) : h("a", { href: `${tel},${x.ext}`, class: "contact-link tel" }, text)));
       }
     }
-    item("tel", `${c.pbx.label || "PBX"}`, `${t.call} ${c.pbx.number}`, `tel:${tel}`, sub);
+    item("tel", `${c.pbx.label || "PBX"}`, `${t.call} ${c.pbx.number}`, tel, sub);
   }
   for (const w of c.whatsapp || []) {
     item("whatsapp", `${t.whatsapp} · ${labelOf(w, ctx.lang)}`, w.number, whatsappHref(w.number));
