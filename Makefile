@@ -36,7 +36,8 @@ lint: lint-rust lint-js
 lint-rust:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features studio -- -D warnings
 
 lint-js: setup
 	biome ci www scripts bench tests/e2e tests/js

@@ -3,7 +3,9 @@
 //! The crate has layers that stay apart:
 //! - [`text`], [`faq`], [`engine`] and [`eval`]: the pure-Rust core (no wasm, no DOM), tested
 //!   natively;
-//! - `wasm` (only on `wasm32`): a thin wasm-bindgen layer that converts types;
+//! - `wasm` (only on `wasm32`): a thin wasm-bindgen layer that converts types; `studio` (the
+//!   studio's build): the editors' tool's commands for the browser;
+//! - [`report`]: what the editors' tools report, as JSON (the `faq` tool and the studio);
 //! - the `faq` binary (`src/bin/faq/`): the command-line tool for the FAQ's editors.
 #![warn(missing_docs)]
 #![deny(unsafe_code)]
@@ -11,10 +13,18 @@
 pub mod engine;
 pub mod eval;
 pub mod faq;
+#[cfg(all(
+    feature = "build",
+    any(not(target_arch = "wasm32"), feature = "studio")
+))]
+pub mod report;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+
+#[cfg(all(target_arch = "wasm32", feature = "studio"))]
+mod studio;
 
 /// The WebAssembly build's allocator: talc (Rust's default there, dlmalloc, is about 7 KB larger).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]

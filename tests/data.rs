@@ -332,3 +332,29 @@ fn json_schema_states_the_validators_rules() {
         "faq.schema.json differs from src/faq/rules.rs at {changed:?}: run `faq schema --write`"
     );
 }
+
+/// faq.json is in its one written form (what the studio downloads): `faq format --write`.
+#[test]
+fn faq_json_is_in_its_written_form() {
+    let written = faq_widget::faq::format(&faq()).expect("formats");
+    assert!(
+        written == faq_text(),
+        "faq.json is not in its written form: run `faq format --write`"
+    );
+}
+
+/// Every entry's own question, in Spanish and English, finds its entry first (the widget shows
+/// and suggests these very texts).
+#[test]
+fn every_entrys_own_question_finds_it() {
+    let f = faq();
+    let engine = Engine::new(&f).expect("faq.json compiles");
+    for e in &f.entries {
+        let en = e.en.as_ref().map(|t| t.question.as_str());
+        for q in std::iter::once(e.question.as_str()).chain(en) {
+            let r = engine.ask(q, 3);
+            assert_ne!(r.status, faq_widget::Status::None, "{q}: {r:?}");
+            assert_eq!(r.hits[0].id, e.id, "{q}");
+        }
+    }
+}

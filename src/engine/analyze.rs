@@ -31,8 +31,21 @@ pub(crate) struct Synonym {
     pub canonical: Vec<String>,
 }
 
-/// What analysis needs to know about an FAQ.
+/// What analysis needs to know about an FAQ and its language. The word tables default to
+/// `crate::text`'s; the engine reads them from the compiled index instead.
 pub(crate) trait Lexicon {
+    /// Carries no intent ([`crate::text::is_stop`]).
+    fn is_stop(&self, word: &str) -> bool {
+        is_stop(word)
+    }
+    /// Carries little intent ([`crate::text::is_light`]).
+    fn is_light(&self, word: &str) -> bool {
+        is_light(word)
+    }
+    /// What SMS shorthand stands for ([`crate::text::expand_shorthand`]).
+    fn expand(&self, word: &str) -> Option<Vec<String>> {
+        expand_shorthand(word).map(|l| l.iter().map(|w| w.to_string()).collect())
+    }
     /// Whether the model knows this stem.
     fn is_known(&self, stem: &str) -> bool;
     /// Replaces an unknown word by the known word it most likely misspells, if any.
@@ -53,15 +66,15 @@ pub(crate) fn read_words(lex: &impl Lexicon, text: &str, query: bool) -> Vec<Wor
     let mut words: Vec<Word> = Vec::new();
     let mut lookups = 0;
     for tok in tokenize(text, max_words) {
-        let expanded: Vec<&str> = match expand_shorthand(&tok.text) {
-            Some(list) => list.to_vec(),
-            None => vec![tok.text.as_str()],
+        let expanded: Vec<String> = match lex.expand(&tok.text) {
+            Some(list) => list,
+            None => vec![tok.text],
         };
         for w in expanded {
             let mut word = Word {
-                stem: stem(w),
-                surface: w.to_string(),
-                stop: is_stop(w),
+                stem: stem(&w),
+                stop: lex.is_stop(&w),
+                surface: w,
                 via: Via::Exact,
                 start: tok.start,
                 end: tok.end,
@@ -69,7 +82,7 @@ pub(crate) fn read_words(lex: &impl Lexicon, text: &str, query: bool) -> Vec<Wor
             if query
                 && lookups < MAX_TYPO_LOOKUPS
                 && !word.stop
-                && !is_light(w)
+                && !lex.is_light(&word.surface)
                 && !lex.is_known(&word.stem)
             {
                 lookups += 1;

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! header   "FAQI", version u16, class width u16 (1 or 2 bytes per class id),
-//!          entries u32, stems u32, records u32, synonyms u32,
+//!          entries u32, stems u32, records u32, synonym groups u32,
 //!          weight scale f32, min probability f32, ambiguity ratio f32
 //! ids      per entry: length u8; then the ids' bytes
 //! biases   per class (entries, then contact, then unanswered): f32
@@ -15,8 +15,13 @@
 //!          commonest form in the FAQ: "falla" is "fall" + "a"; typo correction compares how
 //!          words sound, so it needs the whole word)
 //! records  per stem, its records: class (u8 or u16), weight i8 (× weight scale)
-//! synonyms per variant, sorted by first stem: word count u8, canonical count u8, then the
-//!          first stem, the words and the canonical stems, each as length u8 + bytes
+//! synonyms per group: canonical count u8, its stems; variant count u8, and per variant its
+//!          word count u8 and its words (the engine finds variants by their first word's stem,
+//!          which it computes on reading); every string as length u8 + bytes
+//! language the word tables of `crate::text` (language, not FAQ content, written into every
+//!          index so that the WebAssembly carries no copy): stop words, light words (each a count
+//!          u32 and sorted strings), shorthand (a count u32; per entry its word and its count u8
+//!          of expansions, all strings)
 //! ```
 //!
 //! Reading checks every length against the buffer and says what is wrong where: a truncated or
@@ -24,6 +29,8 @@
 
 use super::analyze::Synonym;
 use super::math::exp;
+use super::score::heap_sort;
+use crate::text::stem;
 
 /// The first bytes of every image.
 pub const MAGIC: &[u8; 4] = b"FAQI";
@@ -125,7 +132,15 @@ pub struct Image {
     endings: Vec<Span>,
     /// Per stem, the range of its records.
     records: Vec<Span>,
-    synonyms: Vec<(Span, Vec<Span>, Vec<Span>)>,
+    /// Per variant (sorted by first stem, longest first): its first word's stem, its words, and
+    /// its group's canonical stems.
+    synonyms: Vec<(String, Vec<Span>, u32)>,
+    /// Per group, its canonical stems.
+    canonical: Vec<Vec<Span>>,
+    /// The word tables, sorted.
+    stops: Vec<Span>,
+    lights: Vec<Span>,
+    shorthand: Vec<(Span, Vec<Span>)>,
     /// The largest bias, and the sum of exp(bias - largest) over the classes.
     bias_max: f32,
     bias_exp_sum: f32,
@@ -151,7 +166,7 @@ impl Image {
         let entries = c.u32("the entry count")? as usize;
         let n_stems = c.u32("the stem count")? as usize;
         let n_records = c.u32("the record count")? as usize;
-        let n_synonyms = c.u32("the synonym count")? as usize;
+        let n_groups = c.u32("the synonym group count")? as usize;
         let scale = c.f32("the weight scale")?;
         let min_probability = c.f32("the minimum probability")?;
         let ambiguity_ratio = c.f32("the ambiguity ratio")?;
@@ -162,8 +177,8 @@ impl Image {
         }
         // Every count is checked against the bytes left before anything is allocated for it.
         let left = bytes.len();
-        if entries > left || n_stems > left || n_records > left || n_synonyms > left {
-            return err("a count is larger than the image");
+        if entries > left || n_stems > left || n_records > left || n_groups > left {
+            return err("a count goes past the end: the compiled FAQ is cut short or damaged");
         }
         let ids = spans(&mut c, entries, "an entry id")?;
         let mut biases = Vec::with_capacity(classes);
@@ -219,23 +234,43 @@ impl Image {
             }
             prev = Some(st);
         }
-        let mut synonyms = Vec::with_capacity(n_synonyms);
-        for _ in 0..n_synonyms {
-            let nw = c.u8("a synonym's word count")? as usize;
-            let nc = c.u8("a synonym's canonical count")? as usize;
-            if nw == 0 || nc == 0 {
-                return err("a synonym without words");
-            }
-            let first = span_str(&mut c, "a synonym's first stem")?;
-            let mut w = Vec::with_capacity(nw);
-            for _ in 0..nw {
-                w.push(span_str(&mut c, "a synonym's word")?);
-            }
+        let mut canonical: Vec<Vec<Span>> = Vec::with_capacity(n_groups);
+        let mut variants: Vec<(Vec<Span>, u32)> = Vec::new();
+        for g in 0..n_groups {
+            let nc = c.u8("a synonym group's canonical count")? as usize;
             let mut k = Vec::with_capacity(nc);
             for _ in 0..nc {
                 k.push(span_str(&mut c, "a synonym's canonical stem")?);
             }
-            synonyms.push((first, w, k));
+            canonical.push(k);
+            let nv = c.u8("a synonym group's variant count")?;
+            for _ in 0..nv {
+                let nw = c.u8("a synonym's word count")? as usize;
+                if nw == 0 || nc == 0 {
+                    return err("a synonym without words");
+                }
+                let mut w = Vec::with_capacity(nw);
+                for _ in 0..nw {
+                    w.push(span_str(&mut c, "a synonym's word")?);
+                }
+                variants.push((w, g as u32));
+            }
+        }
+        let mut stops = sorted_strings(&mut c, left, "the stop words")?;
+        let mut lights = sorted_strings(&mut c, left, "the light words")?;
+        let n_short = c.u32("the shorthand count")? as usize;
+        if n_short > left {
+            return err("a count goes past the end: the compiled FAQ is cut short or damaged");
+        }
+        let mut shorthand = Vec::with_capacity(n_short);
+        for _ in 0..n_short {
+            let key = span_str(&mut c, "a shorthand")?;
+            let n = c.u8("a shorthand's expansion count")? as usize;
+            let mut exp = Vec::with_capacity(n);
+            for _ in 0..n {
+                exp.push(span_str(&mut c, "a shorthand's expansion")?);
+            }
+            shorthand.push((key, exp));
         }
         if c.at != bytes.len() {
             return err("there are bytes after its end");
@@ -260,12 +295,35 @@ impl Image {
         for s in &mut endings {
             rebase(s, "an ending")?;
         }
-        for (first, words, canonical) in &mut synonyms {
-            rebase(first, "a synonym")?;
-            for s in words.iter_mut().chain(canonical.iter_mut()) {
+        for s in canonical.iter_mut().flatten() {
+            rebase(s, "a synonym")?;
+        }
+        for (words, _) in &mut variants {
+            for s in words.iter_mut() {
                 rebase(s, "a synonym")?;
             }
         }
+        for s in stops.iter_mut().chain(lights.iter_mut()) {
+            rebase(s, "a word table")?;
+        }
+        for (k, exp) in &mut shorthand {
+            rebase(k, "a shorthand")?;
+            for s in exp.iter_mut() {
+                rebase(s, "a shorthand")?;
+            }
+        }
+        // Found by their first word's stem, longest first, then by their words: one order.
+        let text_of = |s: &Span| texts.get(s.start as usize..s.end as usize).unwrap_or("");
+        let mut synonyms: Vec<(String, Vec<Span>, u32)> = variants
+            .into_iter()
+            .map(|(w, g)| (stem(w.first().map_or("", text_of)), w, g))
+            .collect();
+        heap_sort(&mut synonyms, |a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.len().cmp(&a.1.len()))
+                .then_with(|| a.1.iter().map(text_of).cmp(b.1.iter().map(text_of)))
+                .is_lt()
+        });
         let bias_max = biases.iter().copied().fold(f32::MIN, f32::max);
         let bias_exp_sum = biases.iter().map(|&b| exp(b - bias_max)).sum();
         let image = Image {
@@ -283,16 +341,26 @@ impl Image {
             endings,
             records,
             synonyms,
+            canonical,
+            stops,
+            lights,
+            shorthand,
             bytes,
         };
+        let sorted = |l: &[Span]| l.windows(2).all(|w| image.text(w[0]) < image.text(w[1]));
+        if !sorted(&image.stops) || !sorted(&image.lights) {
+            return err("the word tables are not sorted");
+        }
+        if !image
+            .shorthand
+            .windows(2)
+            .all(|w| image.text(w[0].0) < image.text(w[1].0))
+        {
+            return err("the shorthand is not sorted");
+        }
         for k in 0..image.records.len() {
             if image.weights(k).any(|(class, _)| class >= classes) {
                 return err("a weight names a class that does not exist");
-            }
-        }
-        for s in 1..image.synonyms.len() {
-            if image.text(image.synonyms[s - 1].0) > image.text(image.synonyms[s].0) {
-                return err("the synonyms are not sorted");
             }
         }
         Ok(image)
@@ -393,34 +461,53 @@ impl Image {
             .map_or(0, |r| (r.end - r.start) as usize / (self.class_width + 1))
     }
 
-    /// Whether a synonym variant starts with a word of this stem.
-    pub(crate) fn starts_synonym(&self, first_stem: &str) -> bool {
-        let at = self
-            .synonyms
-            .partition_point(|s| self.text(s.0) < first_stem);
-        self.synonyms
-            .get(at)
-            .is_some_and(|s| self.text(s.0) == first_stem)
+    /// Whether `word` is in a sorted word table.
+    fn in_table(&self, table: &[Span], word: &str) -> bool {
+        let at = table.partition_point(|&s| self.text(s) < word);
+        table.get(at).is_some_and(|&s| self.text(s) == word)
     }
 
-    /// The synonym variants whose first word has this stem, as stored (longest first).
-    pub(crate) fn synonyms_of(&self, first_stem: &str) -> Vec<Synonym> {
+    /// A stop word ([`crate::text::is_stop`]).
+    pub(crate) fn is_stop(&self, word: &str) -> bool {
+        self.in_table(&self.stops, word)
+    }
+
+    /// A light word ([`crate::text::is_light`]).
+    pub(crate) fn is_light(&self, word: &str) -> bool {
+        self.in_table(&self.lights, word)
+    }
+
+    /// The stop words, in order.
+    pub(crate) fn stop_words(&self) -> impl Iterator<Item = &str> {
+        self.stops.iter().map(|&s| self.text(s))
+    }
+
+    /// What a shorthand stands for ([`crate::text::expand_shorthand`]).
+    pub(crate) fn expand(&self, word: &str) -> Option<Vec<String>> {
         let at = self
-            .synonyms
-            .partition_point(|s| self.text(s.0) < first_stem);
-        if self
-            .synonyms
-            .get(at)
-            .is_none_or(|s| self.text(s.0) != first_stem)
-        {
-            return Vec::new();
-        }
+            .shorthand
+            .partition_point(|(k, _)| self.text(*k) < word);
+        let (k, exp) = self.shorthand.get(at)?;
+        (self.text(*k) == word).then(|| exp.iter().map(|&s| self.text(s).to_string()).collect())
+    }
+
+    /// Whether a synonym variant starts with a word of this stem.
+    pub(crate) fn starts_synonym(&self, first_stem: &str) -> bool {
+        let at = self.synonyms.partition_point(|s| s.0.as_str() < first_stem);
+        self.synonyms.get(at).is_some_and(|s| s.0 == first_stem)
+    }
+
+    /// The synonym variants whose first word has this stem, longest first.
+    pub(crate) fn synonyms_of(&self, first_stem: &str) -> Vec<Synonym> {
+        let at = self.synonyms.partition_point(|s| s.0.as_str() < first_stem);
         self.synonyms[at..]
             .iter()
-            .take_while(|s| self.text(s.0) == first_stem)
-            .map(|(_, w, k)| Synonym {
+            .take_while(|s| s.0 == first_stem)
+            .map(|(_, w, g)| Synonym {
                 words: w.iter().map(|&s| self.text(s).to_string()).collect(),
-                canonical: k.iter().map(|&s| self.text(s).to_string()).collect(),
+                canonical: self.canonical.get(*g as usize).map_or(Vec::new(), |k| {
+                    k.iter().map(|&s| self.text(s).to_string()).collect()
+                }),
             })
             .collect()
     }
@@ -436,6 +523,19 @@ fn spans(c: &mut Cursor, n: usize, what: &str) -> Result<Vec<Span>, ImageError> 
             start,
             end: c.at as u32,
         });
+    }
+    Ok(out)
+}
+
+/// A count u32, then that many strings.
+fn sorted_strings(c: &mut Cursor, left: usize, what: &str) -> Result<Vec<Span>, ImageError> {
+    let n = c.u32(what)? as usize;
+    if n > left {
+        return err("a count goes past the end: the compiled FAQ is cut short or damaged");
+    }
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        out.push(span_str(c, what)?);
     }
     Ok(out)
 }
@@ -465,8 +565,8 @@ pub(crate) struct Contents {
     pub scale: f32,
     pub min_probability: f32,
     pub ambiguity_ratio: f32,
-    /// (first stem, words, canonical stems), sorted by first stem, longest first within.
-    pub synonyms: Vec<(String, Vec<String>, Vec<String>)>,
+    /// The synonym groups: canonical stems, and the variants' words.
+    pub synonyms: Vec<(Vec<String>, Vec<Vec<String>>)>,
 }
 
 /// Writes an image. Strings longer than 255 bytes and stems with more than 255 records are cut
@@ -521,12 +621,42 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
             out.push(w as u8);
         }
     }
-    for (first, words, canonical) in &c.synonyms {
-        out.push(u8::try_from(words.len()).or_else(|_| err("a synonym too long"))?);
-        out.push(u8::try_from(canonical.len()).or_else(|_| err("a synonym too long"))?);
-        for s in std::iter::once(first).chain(words).chain(canonical) {
-            out.push(len8(s)?);
-            out.extend_from_slice(s.as_bytes());
+    let count = |n: usize| u8::try_from(n).or_else(|_| err("a synonym group too large"));
+    for (canonical, variants) in &c.synonyms {
+        out.push(count(canonical.len())?);
+        for k in canonical {
+            out.push(len8(k)?);
+            out.extend_from_slice(k.as_bytes());
+        }
+        out.push(count(variants.len())?);
+        for words in variants {
+            out.push(count(words.len())?);
+            for w in words {
+                out.push(len8(w)?);
+                out.extend_from_slice(w.as_bytes());
+            }
+        }
+    }
+    // The word tables (language, the same for every FAQ).
+    let strings = |out: &mut Vec<u8>, list: Vec<&str>| -> Result<(), ImageError> {
+        out.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        for w in list {
+            out.push(len8(w)?);
+            out.extend_from_slice(w.as_bytes());
+        }
+        Ok(())
+    };
+    strings(&mut out, crate::text::stop_words().collect())?;
+    strings(&mut out, crate::text::light_words().collect())?;
+    let short: Vec<_> = crate::text::shorthand().collect();
+    out.extend_from_slice(&(short.len() as u32).to_le_bytes());
+    for (k, exp) in short {
+        out.push(len8(k)?);
+        out.extend_from_slice(k.as_bytes());
+        out.push(count(exp.len())?);
+        for w in exp {
+            out.push(len8(w)?);
+            out.extend_from_slice(w.as_bytes());
         }
     }
     Ok(out)

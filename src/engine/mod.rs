@@ -44,6 +44,18 @@ pub struct Engine {
 }
 
 impl Lexicon for Engine {
+    fn is_stop(&self, word: &str) -> bool {
+        self.image.is_stop(word)
+    }
+
+    fn is_light(&self, word: &str) -> bool {
+        self.image.is_light(word)
+    }
+
+    fn expand(&self, word: &str) -> Option<Vec<String>> {
+        self.image.expand(word)
+    }
+
     /// A stem the model knows, or the first word of a synonym (which is read as known words).
     fn is_known(&self, stem: &str) -> bool {
         self.image.find(stem).is_some() || self.image.starts_synonym(stem)
@@ -69,7 +81,8 @@ impl Engine {
             .map(|k| (image.word(k), k as u32, image.weight_count(k) as u32, false));
         // Stop words are candidates too, so that a misspelt "para" stays a stop word; their ids
         // come after the stems'.
-        let stops = crate::text::stop_words()
+        let stops = image
+            .stop_words()
             .enumerate()
             .map(|(i, w)| (w.to_string(), n + i as u32, u32::MAX, true));
         let typos = TypoTable::build(stems.chain(stops));

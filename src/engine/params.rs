@@ -28,6 +28,8 @@ pub struct Params {
     pub l2: f32,
     /// Weights smaller than this are dropped from the compiled index (bytes) after training.
     pub prune: f32,
+    /// How much an entry's question counts as a training example, relative to a phrasing.
+    pub question_weight: f32,
     /// How much a keyword counts as a training example, relative to a phrasing.
     pub keyword_weight: f32,
     /// How much the unanswered topics and everyday chatter weigh in training, all together, as a
@@ -44,6 +46,7 @@ impl Default for Params {
             learning_rate: 1.0,
             l2: 1e-4,
             prune: 1.5,
+            question_weight: 1.0,
             keyword_weight: 0.5,
             unanswered_share: 2.5,
         }
@@ -70,6 +73,7 @@ impl Params {
             "l2" => self.l2 = f()?,
             "prune" => self.prune = f()?,
             "keyword_weight" => self.keyword_weight = f()?,
+            "question_weight" => self.question_weight = f()?,
             "unanswered_share" => self.unanswered_share = f()?,
             _ => return Err(format!("unknown parameter {name:?}")),
         }

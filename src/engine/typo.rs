@@ -172,32 +172,32 @@ pub(crate) fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         // Words this long are not misspellings of FAQ words worth correcting.
         return None;
     }
-    // Three rows: two back (for swaps), one back, current.
-    let mut two = [0usize; N];
-    let mut one = [0usize; N];
-    let mut cur = [0usize; N];
-    for (j, v) in one.iter_mut().enumerate().take(b.len() + 1) {
-        *v = j;
+    // Three rows (two back, for swaps; one back; current), used in turn rather than copied.
+    let mut rows = [[0u8; N]; 3];
+    for (j, v) in rows[1].iter_mut().enumerate().take(b.len() + 1) {
+        *v = j as u8;
     }
+    let (mut two, mut one, mut cur) = (0usize, 1usize, 2usize);
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = i;
+        rows[cur][0] = i as u8;
+        let mut row_min = i as u8;
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (one[j] + 1).min(cur[j - 1] + 1).min(one[j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[one][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[one][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(two[j - 2] + 1);
+                d = d.min(rows[two][j - 2] + 1);
             }
-            cur[j] = d;
+            rows[cur][j] = d;
             row_min = row_min.min(d);
         }
-        if row_min > max {
+        if row_min as usize > max {
             return None;
         }
-        two = one;
-        one = cur;
+        (two, one, cur) = (one, cur, two);
     }
-    let d = one[b.len()];
+    let d = rows[one][b.len()] as usize;
     (d <= max).then_some(d)
 }
 

@@ -1,18 +1,26 @@
 //! The FAQ data model (`faq.json`): its types here, the rules its fields follow in [`rules`],
-//! their checks in [`validate`](mod@validate), and reading JSON text in [`parse`] (native only:
-//! the browser hands the engine an object it already parsed with `JSON.parse`, so the
-//! WebAssembly stays free of a JSON parser).
+//! their checks in [`validate`](mod@validate), and reading JSON text in [`parse`] (the `faq`
+//! tool and the studio; the customers' widget reads a compiled FAQ, never JSON).
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
 pub mod parse;
 pub mod rules;
 pub mod validate;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub use parse::parse_json;
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
+pub use parse::{parse_bytes, parse_json};
 pub use validate::{validate, Finding, Severity};
 
 use serde::{Deserialize, Serialize};
+
+/// The FAQ in its one written form: fields in the order of the types here (the schema's order),
+/// two-space indent, a final newline. What `faq format` writes and the studio downloads.
+#[cfg(any(not(target_arch = "wasm32"), feature = "studio"))]
+pub fn format(faq: &Faq) -> Result<String, String> {
+    let mut text = serde_json::to_string_pretty(faq).map_err(|e| e.to_string())?;
+    text.push('\n');
+    Ok(text)
+}
 
 /// A whole FAQ file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

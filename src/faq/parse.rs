@@ -1,8 +1,28 @@
-//! Reading `faq.json` text (native only): syntax errors name the line and column, well-formed
-//! JSON that does not make an FAQ names the entry and field.
+//! Reading `faq.json` (the `faq` tool and the studio): encoding errors name the byte, syntax
+//! errors the line and column, well-formed JSON that does not make an FAQ the entry and field.
 
 use super::validate::shown;
 use super::{Entry, Faq};
+
+/// Reads an FAQ file's bytes: UTF-8 (a byte order mark is allowed), then [`parse_json`].
+pub fn parse_bytes(bytes: &[u8]) -> Result<Faq, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("line 1, column 1: not valid UTF-8: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8".into());
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let before = &bytes[..at];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = at
+            - before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1)
+            + 1;
+        format!("line {line}, column {col}: not valid UTF-8 (byte {at}); save the file as UTF-8")
+    })?;
+    parse_json(text)
+}
 
 /// Parses FAQ JSON text. Errors say what is wrong and at which line and column, and, when the
 /// JSON is well formed but says the wrong thing, in which entry and field.

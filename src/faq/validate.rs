@@ -242,7 +242,6 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
     }
     // Warnings are for the editors (the CLI); the browser only needs to know if it can answer,
     // so they stay out of the WebAssembly download.
-    #[cfg(not(target_arch = "wasm32"))]
     out.extend(warnings(faq));
     out
 }
@@ -296,7 +295,6 @@ fn other_texts(faq: &Faq) -> Vec<(String, &str)> {
     out
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 fn warnings(faq: &Faq) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut warn = |place: String, entry: Option<&str>, message: String| {
@@ -438,7 +436,6 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
 
 /// Calls `f` with each digit string one edit from `n` (a digit changed, added or dropped, or two
 /// neighbours swapped: Damerau-Levenshtein distance 1), some more than once.
-#[cfg(not(target_arch = "wasm32"))]
 fn for_each_one_edit_away(n: &str, mut f: impl FnMut(&str)) {
     let b = n.as_bytes();
     let mut v: Vec<u8> = Vec::with_capacity(b.len() + 1);
@@ -479,7 +476,6 @@ fn for_each_one_edit_away(n: &str, mut f: impl FnMut(&str)) {
 }
 
 /// Every run of 7 to 13 digits in the FAQ's texts and contacts, with where it stands.
-#[cfg(not(target_arch = "wasm32"))]
 fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut scan = |text: &str, place: String| {

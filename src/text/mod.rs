@@ -10,4 +10,4 @@ pub mod words;
 pub use normalize::{fold_char, normalize, tokenize, Token};
 pub use phonetic::phonetic_key;
 pub use stem::stem;
-pub use words::{expand_shorthand, is_light, is_stop, stop_words};
+pub use words::{expand_shorthand, is_light, is_stop, light_words, shorthand, stop_words};

@@ -1,5 +1,6 @@
 //! The word tables: SMS shorthand, stop words and light words. They are language, not FAQ
-//! content: the same for every FAQ in Spanish or English.
+//! content: the same for every FAQ in Spanish or English. `faq compile` writes them into every
+//! compiled index, so the widget reads them from there (its WebAssembly carries no copy).
 
 /// SMS shorthand and phone spellings that stand for whole words.
 pub fn expand_shorthand(word: &str) -> Option<&'static [&'static str]> {
@@ -89,9 +90,19 @@ pub fn is_stop(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
-/// Every stop word (typo correction reads a misspelt stop word as a stop word).
+/// Every stop word, sorted (`faq compile` writes them into the compiled index).
 pub fn stop_words() -> impl Iterator<Item = &'static str> {
     STOP_WORDS.iter().copied()
+}
+
+/// Every light word, sorted.
+pub fn light_words() -> impl Iterator<Item = &'static str> {
+    LIGHT_WORDS.iter().copied()
+}
+
+/// Every shorthand with what it stands for, sorted by shorthand.
+pub fn shorthand() -> impl Iterator<Item = (&'static str, &'static [&'static str])> {
+    SHORTHAND.iter().copied()
 }
 
 /// Stop words, sorted (a test checks) for binary search.
@@ -241,12 +252,10 @@ const STOP_WORDS: &[&str] = &[
     "jajaja",
     "jeje",
     "just",
-    "know",
     "la",
     "las",
     "le",
     "les",
-    "let",
     "like",
     "lo",
     "los",

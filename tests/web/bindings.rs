@@ -3,7 +3,7 @@
 //! this directory (the runner reads webdriver.json here: headless, no sandbox as root).
 //!
 //! The bindings module is private to the crate, so the tests do not call it from Rust: they take
-//! the exported `FaqEngine` class and `validateFaq` function from the test's own wasm-bindgen glue
+//! the exported `FaqEngine` class from the test's own wasm-bindgen glue
 //! module (the runner serves it as `/wasm-bindgen-test.js`) and drive them through JS values, which
 //! also checks the shapes that embedders get (plain objects, arrays, UTF-16 offsets).
 #![cfg(all(test, target_arch = "wasm32"))]
@@ -11,7 +11,7 @@
 // Links the crate, and with it its wasm-bindgen exports, into the test module.
 extern crate faq_widget;
 
-use js_sys::{Array, Function, Object, Reflect, Uint32Array, JSON};
+use js_sys::{Array, Function, Reflect, Uint32Array, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -25,7 +25,8 @@ let ready = false;
 export function glueWith(module) { if (!ready) { g.initSync({ module }); ready = true; } return g; }
 export function slice(s, a, b) { return s.slice(a, b); }
 export function isPlainObject(v) { return v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype; }
-export function utf16Length(s) { return s.length; }")]
+export function utf16Length(s) { return s.length; }
+export function fromBase64(b) { const s = atob(b); const o = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) o[i] = s.charCodeAt(i); return o; }")]
 extern "C" {
     #[wasm_bindgen(js_name = glueWith)]
     fn glue_with(module: JsValue) -> JsValue;
@@ -34,21 +35,33 @@ extern "C" {
     fn is_plain_object(v: &JsValue) -> bool;
     #[wasm_bindgen(js_name = utf16Length)]
     fn utf16_length(s: &str) -> u32;
+    #[wasm_bindgen(js_name = fromBase64)]
+    fn from_base64(b: &str) -> JsValue;
 }
 
-/// The glue module: `FaqEngine`, `validateFaq`, … as an embedder imports them.
+/// The glue module: `FaqEngine` as an embedder imports it.
 fn glue() -> JsValue {
     glue_with(wasm_bindgen::module())
 }
 
-const FAQ_JSON: &str = include_str!("../../faq.json");
+// The compiled FAQ `make dist` writes (test-wasm runs after dist): its texts and its index.
+const PACK_JSON: &str = include_str!("../../dist/faq.pack");
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap_or_else(|_| panic!("no {key}"))
 }
 
+/// The FAQ's texts (the pack's display).
 fn faq() -> JsValue {
-    JSON::parse(FAQ_JSON).expect("faq.json parses")
+    get(&JSON::parse(PACK_JSON).expect("the pack parses"), "display")
+}
+
+/// The compiled index, as the widget hands it to the engine.
+fn index() -> JsValue {
+    let b64 = get(&JSON::parse(PACK_JSON).expect("the pack parses"), "index")
+        .as_string()
+        .expect("the index is base64 text");
+    from_base64(&b64)
 }
 
 fn class() -> Function {
@@ -57,9 +70,9 @@ fn class() -> Function {
         .expect("FaqEngine is exported")
 }
 
-/// `new FaqEngine(faq)`, as JavaScript would call it.
-fn construct(faq: &JsValue) -> Result<JsValue, JsValue> {
-    Reflect::construct(&class(), &Array::of1(faq)).map(JsValue::from)
+/// `new FaqEngine(index)`, as JavaScript would call it.
+fn construct(index: &JsValue) -> Result<JsValue, JsValue> {
+    Reflect::construct(&class(), &Array::of1(index)).map(JsValue::from)
 }
 
 fn call(obj: &JsValue, method: &str, args: &[JsValue]) -> JsValue {
@@ -116,7 +129,7 @@ fn entries() -> Vec<(String, String, String)> {
 
 #[wasm_bindgen_test]
 fn every_entry_answers_its_own_question_first() {
-    let engine = construct(&faq()).expect("the bundled FAQ builds");
+    let engine = construct(&index()).expect("the bundled FAQ builds");
     for (eid, question, _) in entries() {
         let r = ask(&engine, &question, 3);
         assert_ne!(status(&r), "none", "{question}");
@@ -126,7 +139,7 @@ fn every_entry_answers_its_own_question_first() {
 
 #[wasm_bindgen_test]
 fn replies_are_plain_objects_with_the_documented_fields() {
-    let engine = construct(&faq()).unwrap();
+    let engine = construct(&index()).unwrap();
     let q = "¿Cómo puedo cambiar la clave de mi wifi?";
     let r = ask(&engine, q, 3);
     assert!(
@@ -134,6 +147,10 @@ fn replies_are_plain_objects_with_the_documented_fields() {
         "the reply is a plain object, not a Map"
     );
     assert!(["answer", "ambiguous"].contains(&status(&r).as_str()));
+    for key in ["unanswered", "contact"] {
+        let p = get(&r, key).as_f64().expect("a probability");
+        assert!((0.0..=1.0).contains(&p), "{key} {p}");
+    }
     assert_eq!(get(&r, "truncated"), JsValue::FALSE);
     let hits = list(&r, "hits");
     assert!(!hits.is_empty() && hits.len() <= 3);
@@ -142,9 +159,8 @@ fn replies_are_plain_objects_with_the_documented_fields() {
         assert!(is_plain_object(h));
         let score = get(h, "score").as_f64().unwrap();
         assert!(score > 0.0 && score <= 1.0, "score {score} in (0, 1]");
-        let raw = get(h, "raw").as_f64().unwrap();
-        assert!(raw <= last, "hits come best first");
-        last = raw;
+        assert!(score <= last, "hits come best first, by the score they show");
+        last = score;
         assert!(get(h, "index").as_f64().unwrap() >= 0.0);
         let terms = strings(&get(h, "terms"));
         let via = strings(&get(h, "via"));
@@ -164,7 +180,7 @@ fn replies_are_plain_objects_with_the_documented_fields() {
 
 #[wasm_bindgen_test]
 fn word_offsets_are_utf16_units_of_the_query() {
-    let engine = construct(&faq()).unwrap();
+    let engine = construct(&index()).unwrap();
     // Astral characters (two UTF-16 units, four UTF-8 bytes) and accents before the words.
     let q = "😀😀 ¿cuál es la clave del wifi? 👍";
     let r = ask(&engine, q, 3);
@@ -195,7 +211,7 @@ fn word_offsets_are_utf16_units_of_the_query() {
 
 #[wasm_bindgen_test]
 fn highlight_returns_flat_utf16_ranges_of_the_text() {
-    let engine = construct(&faq()).unwrap();
+    let engine = construct(&index()).unwrap();
     let r = ask(&engine, "clave wifi", 3);
     let terms = get(&list(&r, "hits")[0], "terms");
     let text = "🛜 Su clave Wi-Fi: la CLAVE está en el router.";
@@ -235,7 +251,7 @@ fn highlight_returns_flat_utf16_ranges_of_the_text() {
 
 #[wasm_bindgen_test]
 fn no_answer_has_a_reason_and_no_hits() {
-    let engine = construct(&faq()).unwrap();
+    let engine = construct(&index()).unwrap();
     for q in [
         "",
         "   ",
@@ -255,7 +271,7 @@ fn no_answer_has_a_reason_and_no_hits() {
 
 #[wasm_bindgen_test]
 fn long_queries_are_cut_and_say_so() {
-    let engine = construct(&faq()).unwrap();
+    let engine = construct(&index()).unwrap();
     let f: Function = get(&class(), "maxQueryBytes").dyn_into().unwrap();
     let max = Reflect::apply(&f, &JsValue::NULL, &Array::new()).unwrap();
     let max = max.as_f64().expect("maxQueryBytes is a number") as usize;
@@ -270,85 +286,31 @@ fn long_queries_are_cut_and_say_so() {
 
 #[wasm_bindgen_test]
 fn top_is_clamped() {
-    let engine = construct(&faq()).unwrap();
+    let engine = construct(&index()).unwrap();
     assert!(list(&ask(&engine, "pago", 0), "hits").len() <= 1);
     assert!(list(&ask(&engine, "pago", 1000), "candidates").len() <= 20);
 }
 
 #[wasm_bindgen_test]
-fn bad_faq_objects_throw_errors_that_say_what_is_wrong() {
-    // Not an FAQ at all.
-    let e = construct(&JSON::parse(r#"{"entries": 3}"#).unwrap()).expect_err("throws");
-    assert!(e.is_instance_of::<js_sys::Error>(), "an Error");
-    let msg = String::from(js_sys::Error::from(e).message());
-    assert!(msg.starts_with("faq.json"), "{msg}");
-    // Well-formed but invalid: no entries.
-    let e = construct(&JSON::parse(r#"{"entries": []}"#).unwrap()).expect_err("throws");
-    let msg = String::from(js_sys::Error::from(e).message());
-    assert!(msg.contains("no entries"), "{msg}");
-    // Two entries with one id.
-    let f = faq();
-    let list: Array = get(&f, "entries").dyn_into().unwrap();
-    let copy = Object::assign(&Object::new(), &list.get(0).into());
-    Reflect::set(
-        &copy,
-        &"question".into(),
-        &"¿Otra pregunta distinta?".into(),
-    )
-    .unwrap();
-    list.push(&copy);
-    let e = construct(&f).expect_err("duplicate id throws");
-    let msg = String::from(js_sys::Error::from(e).message());
-    assert!(
-        msg.contains("contratar-donde"),
-        "names the duplicate id: {msg}"
-    );
-}
-
-#[wasm_bindgen_test]
-fn validate_faq_lists_findings() {
-    let validate: Function = get(&glue(), "validateFaq").dyn_into().unwrap();
-    let ok = Reflect::apply(&validate, &JsValue::NULL, &Array::of1(&faq())).unwrap();
-    for f in Array::from(&ok).iter() {
-        assert!(is_plain_object(&f));
-        assert_ne!(
-            get(&f, "severity").as_string().unwrap(),
-            "error",
-            "the bundled FAQ has no errors: {:?}",
-            get(&f, "message")
-        );
+fn damaged_indexes_throw_errors_that_say_what_is_wrong() {
+    let good = js_sys::Uint8Array::new(&index());
+    let cases: [(js_sys::Uint8Array, &str); 3] = [
+        (js_sys::Uint8Array::new(&from_base64("bm9wZQ==")), "not a compiled FAQ"),
+        (good.slice(0, 40), "past the end"),
+        (good.slice(0, good.length() - 1), "past the end"),
+    ];
+    for (bytes, says) in cases {
+        let e = construct(&bytes.into()).expect_err("throws");
+        assert!(e.is_instance_of::<js_sys::Error>(), "an Error");
+        let msg = String::from(js_sys::Error::from(e).message());
+        assert!(msg.contains(says), "expected {says:?} in {msg:?}");
     }
-    let bad = Reflect::apply(
-        &validate,
-        &JsValue::NULL,
-        &Array::of1(&JSON::parse(r#"{"entries": []}"#).unwrap()),
-    )
-    .unwrap();
-    let bad: Vec<JsValue> = Array::from(&bad).iter().collect();
-    assert!(!bad.is_empty());
-    for f in &bad {
-        for key in ["severity", "place", "message"] {
-            assert!(get(f, key).as_string().is_some(), "{key} is a string");
-        }
-    }
-    assert!(bad
-        .iter()
-        .any(|f| get(f, "severity").as_string().unwrap() == "error"));
-    let garbage = Reflect::apply(
-        &validate,
-        &JsValue::NULL,
-        &Array::of1(&JsValue::from_str("nope")),
-    )
-    .unwrap();
-    let garbage: Vec<JsValue> = Array::from(&garbage).iter().collect();
-    assert_eq!(garbage.len(), 1);
-    assert_eq!(get(&garbage[0], "severity").as_string().unwrap(), "error");
 }
 
 #[wasm_bindgen_test]
 fn engines_are_independent_and_can_be_freed() {
-    let a = construct(&faq()).unwrap();
-    let b = construct(&faq()).unwrap();
+    let a = construct(&index()).unwrap();
+    let b = construct(&index()).unwrap();
     let ra = id(&list(&ask(&a, "cobertura", 1), "hits")[0]);
     call(&a, "free", &[]);
     assert_eq!(id(&list(&ask(&b, "cobertura", 1), "hits")[0]), ra);

@@ -1,9 +1,10 @@
 //! The commands of the `faq` tool (native only: it reads files and prints JSON).
 
 use faq_widget::engine::build::pack;
-use faq_widget::engine::{Engine, NoAnswer, Params, Reply, Status, Via};
+use faq_widget::engine::{Engine, Params, Reply, Status, Via};
 use faq_widget::eval::{evaluate, parse_tsv, Report};
-use faq_widget::faq::{parse_json, rules, validate, Faq, Severity};
+use faq_widget::faq::{parse_bytes, rules, validate, Faq, Severity};
+use faq_widget::report::{self, explain_none};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -19,6 +20,8 @@ usage:
   faq bench [--faq FILE] [--queries FILE.tsv] [--rounds N]  time the engine natively
   faq compile [FILE] --out PATH                    compile a FAQ (default faq.json) into the pack the
                                                    widget carries: its texts and the engine's index
+  faq format [FILE] [--write]                      check that a FAQ file (default faq.json) is in its one
+                                                   written form (--write: write it so)
   faq schema [FILE] [--write]                      check that the JSON Schema (default faq.schema.json)
                                                    states the validator's limits and patterns
                                                    (--write: write them into it)
@@ -94,19 +97,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Args, String> {
 /// Reads and parses an FAQ file; the error names the file and the place.
 fn load_faq(path: &str) -> Result<Faq, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(format!(
-            "{path}: line 1, column 1: not valid UTF-8: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"
-        ));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..at];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = at - before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-        format!("{path}: line {line}, column {col}: not valid UTF-8 (byte {at}); save the file as UTF-8")
-    })?;
-    parse_json(&text).map_err(|e| format!("{path}: {e}"))
+    parse_bytes(&bytes).map_err(|e| format!("{path}: {e}"))
 }
 
 /// Loads an FAQ and refuses it if it has errors.
@@ -155,6 +146,7 @@ pub fn main() -> ExitCode {
         "bench" => cmd_bench(&args),
         "schema" => cmd_schema(&args),
         "compile" => cmd_compile(&args),
+        "format" => cmd_format(&args),
         other => {
             eprintln!("faq: unknown command {other:?}\n\n{USAGE}");
             return ExitCode::from(2);
@@ -175,17 +167,22 @@ fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
         .first()
         .or(a.faq.as_ref())
         .map_or(DEFAULT_FAQ, String::as_str);
+    if a.json {
+        let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+        let mut report = report::check_json(&bytes);
+        let ok = report["ok"] == serde_json::Value::Bool(true);
+        report["file"] = serde_json::Value::from(path);
+        println!("{report}");
+        return Ok(if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
     let faq = match load_faq(path) {
         Ok(f) => f,
         Err(e) => {
-            if a.json {
-                println!(
-                    "{}",
-                    serde_json::json!({"file": path, "ok": false, "errors": [e], "warnings": []})
-                );
-            } else {
-                eprintln!("error: {e}");
-            }
+            eprintln!("error: {e}");
             return Ok(ExitCode::from(1));
         }
     };
@@ -195,13 +192,7 @@ fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
         .filter(|f| f.severity == Severity::Error)
         .count();
     let warnings = found.len() - errors;
-    if a.json {
-        let (e, w): (Vec<_>, Vec<_>) = found.iter().partition(|f| f.severity == Severity::Error);
-        println!(
-            "{}",
-            serde_json::json!({"file": path, "ok": errors == 0, "entries": faq.entries.len(), "errors": e, "warnings": w})
-        );
-    } else {
+    {
         for f in &found {
             println!("{path}: {f}");
         }
@@ -238,6 +229,28 @@ fn cmd_compile(a: &Args) -> Result<ExitCode, String> {
         bytes.len(),
         t.elapsed().as_secs_f64() * 1000.0
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_format(a: &Args) -> Result<ExitCode, String> {
+    let path = a
+        .positional
+        .first()
+        .or(a.faq.as_ref())
+        .map_or(DEFAULT_FAQ, String::as_str);
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
+    let faq = load_faq(path)?;
+    let written = faq_widget::faq::format(&faq).map_err(|e| format!("{path}: {e}"))?;
+    if written == text {
+        println!("{path}: in its written form");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !a.write {
+        println!("{path}: not in its written form: run `faq format --write {path}`");
+        return Ok(ExitCode::from(1));
+    }
+    std::fs::write(path, written).map_err(|e| format!("{path}: cannot write: {e}"))?;
+    println!("{path}: written in its one form");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -279,36 +292,11 @@ fn cmd_ask(a: &Args) -> Result<ExitCode, String> {
     let engine = Engine::new(&faq).map_err(|e| format!("{path}: {e}"))?;
     let reply = engine.ask(&query, a.top.max(1));
     if a.json {
-        println!("{}", ask_json(&faq, &reply));
+        println!("{}", report::ask_json(&faq, &reply));
     } else {
         print_reply(&faq, &query, &reply);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The reply as JSON, with each hit's question and answer: the fields of the widget's `ask`
-/// (`id`, `question`, `answer`, `category`, `score`, `status`, `terms`) and, for editors, the
-/// words that matched and why there is no answer.
-fn ask_json(faq: &Faq, r: &Reply) -> serde_json::Value {
-    let hits: Vec<serde_json::Value> = r
-        .hits
-        .iter()
-        .map(|h| {
-            let e = &faq.entries[h.index];
-            serde_json::json!({
-                "id": h.id, "question": e.question, "answer": e.answer, "category": e.category,
-                "score": h.score, "status": r.status,
-                "terms": h.matched.iter().map(|m| m.term.clone()).collect::<Vec<_>>(),
-                "matched": h.matched,
-            })
-        })
-        .collect();
-    serde_json::json!({
-        "status": r.status, "answers": hits,
-        "candidates": r.candidates.iter().map(|h| serde_json::json!({"id": h.id, "score": h.score})).collect::<Vec<_>>(),
-        "unanswered": r.unanswered, "contact": r.contact, "reason": r.reason.map(explain_none),
-        "reason_code": r.reason.map(|x| x.code()), "truncated": r.truncated, "unknown": r.unknown,
-    })
 }
 
 fn describe(via: &Via) -> String {
@@ -323,20 +311,6 @@ fn describe(via: &Via) -> String {
             corrected,
             distance,
         } => format!(" (typo for \"{corrected}\", {distance} edit)"),
-    }
-}
-
-/// Says in words why there is no answer.
-fn explain_none(reason: NoAnswer) -> String {
-    match reason {
-        NoAnswer::NoWords => "no words that carry a question".into(),
-        NoAnswer::NoMatch => "no word of the question is one the FAQ knows".into(),
-        NoAnswer::Unanswered { probability, best } => {
-            format!("most likely a topic the FAQ does not answer ({probability:.2} ≥ {best:.2})")
-        }
-        NoAnswer::LowConfidence { confidence, min } => {
-            format!("the best entry is too unlikely ({confidence:.2} < {min:.2})")
-        }
     }
 }
 
@@ -403,17 +377,7 @@ fn cmd_eval(a: &Args) -> Result<ExitCode, String> {
     let report = evaluate(&engine, &cases);
     print_report(&report);
     if a.json {
-        let wrong: Vec<_> = report.outcomes.iter().filter(|o| !o.correct).collect();
-        println!(
-            "{}",
-            serde_json::json!({
-                "rows": report.rows, "overall": report.overall, "in_scope_top1": report.in_scope_top1,
-                "in_scope_top3": report.in_scope_top3, "oos_rejection": report.oos_rejection,
-                "in_scope_rows": report.in_scope_rows, "oos_rows": report.oos_rows,
-                "per_tag": report.per_tag.iter().map(|(k, t)| (k.clone(), serde_json::json!({"rows": t.rows, "correct": t.correct, "rate": t.rate()}))).collect::<serde_json::Map<_, _>>(),
-                "wrong": wrong.iter().map(|o| serde_json::json!({"line": o.case.line, "query": o.case.query, "expected": o.case.expected, "answered": o.answered})).collect::<Vec<_>>(),
-            })
-        );
+        println!("{}", report::eval_json(&report));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -16,7 +16,8 @@ pub use pack::{pack, FORMAT, PACK_VERSION};
 use super::analyze::{self, features, plain_stems, plain_words, Lexicon, Synonym, Word};
 use super::image::{self, Contents, StemEntry};
 use super::params::Params;
-use super::reply::Via;
+use super::reply::{Status, Via};
+use super::Engine;
 use crate::faq::Faq;
 use crate::text::stem;
 use std::collections::{BTreeMap, BTreeSet};
@@ -38,17 +39,21 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 /// own texts are not typo-corrected).
 struct BuildLexicon {
     synonyms: BTreeMap<String, Vec<Synonym>>,
+    /// The same, by group, for the image: canonical stems and the variants' words.
+    groups: Vec<(Vec<String>, Vec<Vec<String>>)>,
 }
 
 impl BuildLexicon {
     fn new(faq: &Faq) -> BuildLexicon {
         let mut synonyms: BTreeMap<String, Vec<Synonym>> = BTreeMap::new();
+        let mut groups: Vec<(Vec<String>, Vec<Vec<String>>)> = Vec::new();
         for group in &faq.synonyms {
             let Some(first) = group.first() else { continue };
             let canonical = plain_stems(first);
             if canonical.is_empty() {
                 continue;
             }
+            let mut kept: Vec<Vec<String>> = Vec::new();
             for variant in group.iter().skip(1) {
                 let words = plain_words(variant);
                 let Some(head) = words.first() else { continue };
@@ -61,8 +66,13 @@ impl BuildLexicon {
                     canonical: canonical.clone(),
                 };
                 if !list.contains(&syn) {
+                    kept.push(syn.words.iter().map(|w| short(w)).collect());
                     list.push(syn);
                 }
+            }
+            // The image counts a group's variants in one byte: a bigger group is written as several.
+            for chunk in kept.chunks(255) {
+                groups.push((canonical.iter().map(|w| short(w)).collect(), chunk.to_vec()));
             }
         }
         // Longest first, so "no hay internet" wins over "no"; then by words, for one order.
@@ -74,7 +84,7 @@ impl BuildLexicon {
                     .then_with(|| a.words.cmp(&b.words))
             });
         }
-        BuildLexicon { synonyms }
+        BuildLexicon { synonyms, groups }
     }
 }
 
@@ -92,7 +102,8 @@ impl Lexicon for BuildLexicon {
 fn examples_of<'a>(faq: &'a Faq, p: &Params) -> Vec<(&'a str, usize, f32)> {
     let mut out: Vec<(&str, usize, f32)> = Vec::new();
     for (class, e) in faq.entries.iter().enumerate() {
-        out.push((&e.question, class, 1.0));
+        // The question itself is what the widget shows and suggests: it must find its entry.
+        out.push((&e.question, class, p.question_weight));
         out.extend(e.phrasings.iter().map(|t| (t.as_str(), class, 1.0)));
         out.extend(
             e.keywords
@@ -100,7 +111,7 @@ fn examples_of<'a>(faq: &'a Faq, p: &Params) -> Vec<(&'a str, usize, f32)> {
                 .map(|t| (t.as_str(), class, p.keyword_weight)),
         );
         if let Some(en) = &e.en {
-            out.push((&en.question, class, 1.0));
+            out.push((&en.question, class, p.question_weight));
             out.extend(en.phrasings.iter().map(|t| (t.as_str(), class, 1.0)));
         }
     }
@@ -180,7 +191,7 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
         .into_iter()
         .collect();
     let id_of = |s: &str| vocab.binary_search_by(|v| v.as_str().cmp(s)).unwrap_or(0) as u32;
-    let examples: Vec<Example> = analysed
+    let mut examples: Vec<Example> = analysed
         .iter()
         .zip(&texts)
         .map(|(fs, &(_, class, weight))| Example {
@@ -190,7 +201,53 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
         })
         .collect();
     let classes = faq.entries.len() + 2;
-    let model = train::train(&examples, vocab.len(), classes, p);
+    // The entries' own questions are what the widget shows and suggests: each must find its
+    // entry. One whose compiled model does not is weighed twice as much and the model trained
+    // again, a few rounds at most (an FAQ with two identical questions cannot have both).
+    let questions: Vec<(usize, &str, usize)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(t, class, _))| {
+            let e = faq.entries.get(class)?;
+            let own = t == e.question || e.en.as_ref().is_some_and(|en| t == en.question);
+            own.then_some((i, t, class))
+        })
+        .collect();
+    let mut bytes = Vec::new();
+    for round in 0..QUESTION_ROUNDS {
+        let model = train::train(&examples, vocab.len(), classes, p);
+        bytes = write_image(faq, &lex, &vocab, &forms, model, p)?;
+        if round + 1 == QUESTION_ROUNDS {
+            break;
+        }
+        let engine = Engine::from_image(bytes.clone()).map_err(|e| e.to_string())?;
+        let mut missed = false;
+        for &(i, t, class) in &questions {
+            let r = engine.ask(t, 1);
+            if r.status == Status::None || r.candidates.first().map(|h| h.index) != Some(class) {
+                examples[i].weight *= 2.0;
+                missed = true;
+            }
+        }
+        if !missed {
+            break;
+        }
+    }
+    Ok(bytes)
+}
+
+/// Rounds of training at most, to make every entry's question find its entry.
+const QUESTION_ROUNDS: usize = 4;
+
+/// Quantises a trained model and writes the image.
+fn write_image(
+    faq: &Faq,
+    lex: &BuildLexicon,
+    vocab: &[String],
+    forms: &BTreeMap<String, BTreeMap<String, u32>>,
+    model: train::Model,
+    p: &Params,
+) -> Result<Vec<u8>, String> {
     // Quantise to one byte per weight with one scale for the whole model.
     let max = model
         .weights
@@ -199,7 +256,7 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
         .fold(0f32, |m, &(_, w)| m.max(w.abs()));
     let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
     let stems: Vec<StemEntry> = vocab
-        .into_iter()
+        .iter()
         .zip(&model.weights)
         .map(|(s, ws)| {
             let recs: Vec<(u32, i8)> = ws
@@ -208,22 +265,12 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
                 .map(|&(c, w)| (c, (w / scale).round().clamp(-127.0, 127.0) as i8))
                 .filter(|&(_, q)| q != 0)
                 .collect();
-            let ending = ending_of(&s, forms.get(&s));
-            (s, ending, recs)
+            let ending = ending_of(s, forms.get(s));
+            (s.clone(), ending, recs)
         })
         // A stem with no weight left says nothing: it is left out, and counts as unknown.
         .filter(|(_, _, recs)| !recs.is_empty())
         .collect();
-    let mut synonyms: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
-    for (first, list) in &lex.synonyms {
-        for s in list {
-            synonyms.push((
-                short(first),
-                s.words.iter().map(|w| short(w)).collect(),
-                s.canonical.iter().map(|w| short(w)).collect(),
-            ));
-        }
-    }
     let contents = Contents {
         ids: faq.entries.iter().map(|e| short(&e.id)).collect(),
         biases: model.biases,
@@ -231,7 +278,7 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
         scale,
         min_probability: p.min_probability,
         ambiguity_ratio: p.ambiguity_ratio,
-        synonyms,
+        synonyms: lex.groups.clone(),
     };
     image::write(&contents).map_err(|e| e.to_string())
 }
