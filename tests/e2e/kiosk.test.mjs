@@ -117,7 +117,7 @@ test("?idle=SECONDS: after that long without a touch, everything typed is cleare
   }
   assert.equal(await input.inputValue(), "clave del wifi", "activity postpones the reset");
   const t0 = Date.now();
-  await page.locator(`${W} .section-title`).waitFor({ timeout: 5000 });
+  await page.waitForFunction((w) => document.querySelector(w).shadowRoot.querySelector("input.query")?.value === "", W, { timeout: 5000 });
   const waited = Date.now() - t0;
   assert.ok(waited >= 500, `reset came after the idle period, not at once (${waited} ms)`);
   assert.equal(await input.inputValue(), "");

@@ -1,7 +1,9 @@
 // Shared helpers for the browser tests: a static server on 127.0.0.1 that sends a strict CSP, and
 // Debian's Chromium driven by playwright-core (no browser download).
 
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +28,18 @@ const TYPES = {
   ".png": "image/png",
 };
 
+const packs = new Map();
+/** The pack `faq compile` makes of a fixture FAQ (null when there is no such file), once per run. */
+function packOf(json) {
+  if (!fs.existsSync(json)) return null;
+  if (!packs.has(json)) {
+    const out = path.join(os.tmpdir(), `faq-widget-test-${process.pid}-${path.basename(json)}.pack`);
+    execFileSync(path.join(ROOT, "target/release/faq"), ["compile", json, "--out", out], { stdio: "pipe" });
+    packs.set(json, fs.readFileSync(out));
+  }
+  return packs.get(json);
+}
+
 /**
  * Serves `/` from www/ (whose generated/ holds the bundle), `/dist/` from dist/, `/fixtures/` from
  * tests/e2e/fixtures/ and `/pkg/` from pkg/. Records every request it receives.
@@ -43,6 +57,13 @@ export async function startServer({ csp = STRICT_CSP } = {}) {
     requests.push({ method: req.method, path: url.pathname });
     const mount = mounts.find(([prefix]) => url.pathname.startsWith(prefix));
     const rel = decodeURIComponent(url.pathname.slice(mount[0].length)) || "index.html";
+    // A test FAQ's compiled pack (faq-src), compiled from the fixture's .json by the faq tool.
+    const packed = mount[0] === "/fixtures/" && rel.endsWith(".pack") && packOf(path.join(FIXTURES, rel.replace(/\.pack$/, ".json")));
+    if (packed) {
+      res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });
+      res.end(packed);
+      return;
+    }
     const file = path.resolve(mount[1], rel);
     if (!file.startsWith(mount[1]) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { "content-type": "text/plain" });

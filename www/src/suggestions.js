@@ -11,9 +11,9 @@ import { cutToBytes, hasWordStartingWith, unfinishedWord, utf8Length } from "./t
 export const SUGGESTIONS = 5;
 
 /** A suggestion must be at least this likely (the engine's score, a probability)… */
-export const SUGGEST_MIN_SCORE = 0.1;
+export const SUGGEST_MIN_SCORE = 0.05;
 /** …and at least this share of the best suggestion's score. */
-export const SUGGEST_MIN_SHARE = 0.25;
+export const SUGGEST_MIN_SHARE = 0.05;
 
 /**
  * The suggestions for the engine's reply to a half-typed question: [{id, terms}], best first, at
