@@ -28,7 +28,7 @@ test: setup
 
 ## Rust: unit tests, CLI and data tests, the accuracy gate.
 test-native:
-	cargo test --all-targets
+	cargo test --release --all-targets
 
 ## Formatting and lints: rustfmt, clippy (native and wasm32), biome over the JavaScript.
 lint: lint-rust lint-js

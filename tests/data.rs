@@ -281,12 +281,24 @@ fn json_schema_accepts_the_faq_and_rejects_broken_ones() {
     assert!(schema_check(&broken).is_err());
 }
 
-/// The accuracy gate: the targets of the engine on the labelled dev set.
+/// Every labelled question set of `tests/data/`: dev, the proxy set and the blind sets (each
+/// measured blind once, then used for development: tests/data/blind/README.md).
+const SETS: [&str; 4] = ["dev.tsv", "proxy.tsv", "blind/r1.tsv", "blind/r2.tsv"];
+
+/// The accuracy gate, on the union of every labelled set: the targets for held-out sets
+/// (overall and in-scope top-1 at least 0.93, out-of-scope rejection at least 0.90). These are
+/// the sets the method was developed on, so meeting them here is necessary, not sufficient; the
+/// blind figures in the README are the honest ones.
 #[test]
-fn answer_quality_on_the_dev_set_meets_the_targets() {
-    let cases = parse_tsv(&data("dev.tsv")).expect("dev.tsv parses");
-    assert!(cases.len() >= 100);
-    let report = evaluate(&Engine::new(&faq()).expect("faq.json compiles"), &cases);
+fn answer_quality_on_every_labelled_set_meets_the_targets() {
+    let engine = Engine::new(&faq()).expect("faq.json compiles");
+    let mut cases = Vec::new();
+    for set in SETS {
+        let mut c = parse_tsv(&data(set)).unwrap_or_else(|e| panic!("{set}: {e}"));
+        assert!(c.len() >= 100, "{set}: {} rows", c.len());
+        cases.append(&mut c);
+    }
+    let report = evaluate(&engine, &cases);
     let wrong: Vec<String> = report
         .outcomes
         .iter()
@@ -299,23 +311,21 @@ fn answer_quality_on_the_dev_set_meets_the_targets() {
         })
         .collect();
     eprintln!(
-        "dev.tsv: top-1 {:.3}, top-3 {:.3}, rejection {:.3}, overall {:.3}\n{}",
+        "{} rows: top-1 {:.3}, top-3 {:.3}, rejection {:.3}, overall {:.3}\n{}",
+        report.rows,
         report.in_scope_top1,
         report.in_scope_top3,
         report.oos_rejection,
         report.overall,
         wrong.join("\n")
     );
-    assert!(
-        report.in_scope_top1 >= 0.95,
-        "in-scope top-1 {:.3} < 0.95",
-        report.in_scope_top1
-    );
-    assert!(
-        report.oos_rejection >= 0.90,
-        "out-of-scope rejection {:.3} < 0.90",
-        report.oos_rejection
-    );
+    for (name, got, min) in [
+        ("overall", report.overall, 0.93),
+        ("in-scope top-1", report.in_scope_top1, 0.93),
+        ("out-of-scope rejection", report.oos_rejection, 0.90),
+    ] {
+        assert!(got >= min, "{name} {got:.3} < {min}");
+    }
 }
 
 /// The JSON Schema states the validator's limits and patterns (`faq schema --write` writes them).

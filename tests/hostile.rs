@@ -327,7 +327,9 @@ fn ten_thousand_entries_validate_and_answer() {
     ]);
     assert!(o.status.success(), "{}", text(&o));
     let reply: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
-    assert_eq!(reply["answers"][0]["id"], "e4321", "{reply}");
+    // Ten thousand entries that differ only by a number: the number finds its entry first
+    // (whether that is sure enough to answer is the model's call).
+    assert_eq!(reply["candidates"][0]["id"], "e4321", "{reply}");
 }
 
 #[test]

@@ -18,7 +18,8 @@ pub(crate) struct Evidence {
 }
 
 /// Decides. No answer when nothing meaningful was asked, nothing is known, the unanswered topics
-/// are at least as likely as anything else, or the best entry is below `min_probability`. The
+/// are at least as likely as anything else, or the best entry's share among its rivals is below
+/// `min_probability`. The
 /// contact options when they are more likely than any entry. Ambiguous when the second entry
 /// has at least `ambiguity_ratio` of the best one's probability.
 pub(crate) fn decide(
@@ -42,9 +43,13 @@ pub(crate) fn decide(
     if e.contact > e.best {
         return (Status::Contact, None);
     }
-    if e.best < min_probability {
+    // The best entry's share among the contenders (itself, the next entry, the contact options,
+    // the unanswered topics): in a big FAQ the probabilities spread over thousands of classes,
+    // and what counts is how the best one stands against its rivals.
+    let share = e.best / (e.best + e.second + e.contact + e.unanswered).max(f32::MIN_POSITIVE);
+    if share < min_probability {
         return none(NoAnswer::LowConfidence {
-            confidence: e.best,
+            confidence: share,
             min: min_probability,
         });
     }
@@ -89,9 +94,11 @@ mod tests {
         ));
         assert_eq!(d(&ev(0.3, 0.1, 0.5, 0.1)), (Status::Contact, None));
         assert!(matches!(
-            d(&ev(0.25, 0.1, 0.0, 0.2)),
+            d(&ev(0.2, 0.19, 0.1, 0.19)),
             (Status::None, Some(NoAnswer::LowConfidence { .. }))
         ));
+        // In a big FAQ a small probability that leads its rivals clearly is an answer.
+        assert_eq!(d(&ev(0.05, 0.001, 0.0, 0.01)), (Status::Answer, None));
         assert_eq!(d(&ev(0.6, 0.35, 0.0, 0.0)), (Status::Ambiguous, None));
         assert_eq!(d(&ev(0.8, 0.1, 0.0, 0.0)), (Status::Answer, None));
     }

@@ -26,7 +26,8 @@ pub struct Params {
     pub learning_rate: f32,
     /// L2 regularisation of the weights.
     pub l2: f32,
-    /// Weights smaller than this are dropped from the compiled index (bytes) after training.
+    /// Weights smaller than this share of the largest are dropped from the compiled index
+    /// (bytes) after training.
     pub prune: f32,
     /// How much an entry's question counts as a training example, relative to a phrasing.
     pub question_weight: f32,
@@ -45,7 +46,7 @@ impl Default for Params {
             epochs: 60,
             learning_rate: 1.0,
             l2: 1e-4,
-            prune: 1.5,
+            prune: 0.11,
             question_weight: 1.0,
             keyword_weight: 0.5,
             unanswered_share: 2.5,

@@ -23,6 +23,9 @@ use crate::text::stem;
 use std::collections::{BTreeMap, BTreeSet};
 use train::Example;
 
+/// What the contact class weighs in training, as a share of an average entry.
+const CONTACT_SHARE: f32 = 0.5;
+
 /// Requests for the contact options, one per line.
 const CONTACT: &str = include_str!("contact.txt");
 /// Everyday messages the FAQ does not answer, one per line.
@@ -115,13 +118,15 @@ fn examples_of<'a>(faq: &'a Faq, p: &Params) -> Vec<(&'a str, usize, f32)> {
             out.extend(en.phrasings.iter().map(|t| (t.as_str(), class, 1.0)));
         }
     }
+    // The built-in classes weigh a set share of an average entry in all, however many examples
+    // they have: adding unanswered topics must not make every question look unanswered, and in a
+    // small FAQ the built-in examples must not outweigh the FAQ's own.
+    let per_entry = out.iter().map(|x| x.2).sum::<f32>() / (faq.entries.len().max(1) as f32);
     let contact = faq.entries.len();
-    out.extend(lines(CONTACT).map(|t| (t, contact, 1.0)));
+    let w = CONTACT_SHARE * per_entry / lines(CONTACT).count().max(1) as f32;
+    out.extend(lines(CONTACT).map(|t| (t, contact, w)));
     let none = contact + 1;
     let u = &faq.unanswered;
-    // The unanswered class weighs `unanswered_share` times an average entry in all, however many
-    // examples of it there are: adding topics must not make every question look unanswered.
-    let per_entry = out.iter().map(|x| x.2).sum::<f32>() / (faq.entries.len().max(1) as f32);
     let examples = u.phrasings.len() as f32
         + u.keywords.len() as f32 * p.keyword_weight
         + lines(EVERYDAY).count() as f32;
@@ -214,10 +219,15 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
         })
         .collect();
     let mut bytes = Vec::new();
-    for round in 0..QUESTION_ROUNDS {
+    let rounds = if faq.entries.len() <= QUESTION_ROUNDS_UP_TO {
+        QUESTION_ROUNDS
+    } else {
+        1
+    };
+    for round in 0..rounds {
         let model = train::train(&examples, vocab.len(), classes, p);
         bytes = write_image(faq, &lex, &vocab, &forms, model, p)?;
-        if round + 1 == QUESTION_ROUNDS {
+        if round + 1 == rounds {
             break;
         }
         let engine = Engine::from_image(bytes.clone()).map_err(|e| e.to_string())?;
@@ -238,6 +248,9 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
 
 /// Rounds of training at most, to make every entry's question find its entry.
 const QUESTION_ROUNDS: usize = 4;
+/// FAQs up to this many entries get those rounds; bigger ones (each round is a whole training,
+/// and they take seconds) are trained once.
+const QUESTION_ROUNDS_UP_TO: usize = 500;
 
 /// Quantises a trained model and writes the image.
 fn write_image(
@@ -255,13 +268,20 @@ fn write_image(
         .flatten()
         .fold(0f32, |m, &(_, w)| m.max(w.abs()));
     let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    // Pruning is relative to each class's strongest weight, so that a class with few examples
+    // (small weights) keeps what tells it apart.
+    let mut class_max = vec![0f32; faq.entries.len() + 2];
+    for &(c, w) in model.weights.iter().flatten() {
+        let m = &mut class_max[c as usize];
+        *m = m.max(w.abs());
+    }
     let stems: Vec<StemEntry> = vocab
         .iter()
         .zip(&model.weights)
         .map(|(s, ws)| {
             let recs: Vec<(u32, i8)> = ws
                 .iter()
-                .filter(|(_, w)| w.abs() >= p.prune)
+                .filter(|&&(c, w)| w.abs() >= p.prune * class_max[c as usize])
                 .map(|&(c, w)| (c, (w / scale).round().clamp(-127.0, 127.0) as i8))
                 .filter(|&(_, q)| q != 0)
                 .collect();

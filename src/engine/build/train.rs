@@ -10,8 +10,9 @@
 use crate::engine::math::exp;
 use crate::engine::params::Params;
 
-/// Most classes one stem can have a weight for (the commonest co-occurrences win): a stem that
-/// occurs with more classes than this says little about any of them.
+/// Most classes one stem can have a weight for (those it occurs with most often): a stem that
+/// occurs with more classes than this says little about any of them (in a 12-entry FAQ no stem
+/// does).
 pub(crate) const MAX_SUPPORT: usize = 64;
 
 /// Up to this many classes, every step updates every class's bias exactly; above it (FAQs of
@@ -44,27 +45,47 @@ impl Rng {
     }
 }
 
-/// Each stem's classes: those it occurs with, the commonest [`MAX_SUPPORT`] (ties: class order).
+/// Each stem's classes: those it occurs with most often, at most [`MAX_SUPPORT`] (ties: class
+/// order), in class order.
 fn support(examples: &[Example], stems: usize) -> Vec<Vec<(u32, f32)>> {
     let mut counts: Vec<Vec<(u32, u32)>> = vec![Vec::new(); stems];
     for e in examples {
         for &s in &e.stems {
             let list = &mut counts[s as usize];
-            match list.iter_mut().find(|(c, _)| *c == e.class) {
-                Some(slot) => slot.1 += 1,
-                None => list.push((e.class, 1)),
+            // Examples come class by class: the class is most often the last one seen.
+            match list.last_mut() {
+                Some(last) if last.0 == e.class => last.1 += 1,
+                _ => match list.iter_mut().find(|(c, _)| *c == e.class) {
+                    Some(slot) => slot.1 += 1,
+                    None => list.push((e.class, 1)),
+                },
             }
         }
     }
     counts
         .into_iter()
         .map(|mut list| {
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list.truncate(MAX_SUPPORT);
+            if list.len() > MAX_SUPPORT {
+                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(MAX_SUPPORT);
+            }
             list.sort_by_key(|&(c, _)| c);
             list.into_iter().map(|(c, _)| (c, 0.0)).collect()
         })
         .collect()
+}
+
+/// Examples that `epochs` passes are meant for; above it, the passes shrink in proportion (to a
+/// fifth at least).
+const FULL_PASSES_UP_TO: usize = 3000;
+
+/// The passes to make over `examples` examples.
+fn epochs_for(epochs: u32, examples: usize) -> usize {
+    let epochs = epochs as usize;
+    if examples <= FULL_PASSES_UP_TO {
+        return epochs;
+    }
+    (epochs * FULL_PASSES_UP_TO / examples).max(epochs / 5).max(1)
 }
 
 /// Trains the model on `examples` over a vocabulary of `stems` stems and `classes` classes.
@@ -73,12 +94,22 @@ pub(crate) fn train(examples: &[Example], stems: usize, classes: usize, p: &Para
     let mut biases = vec![0f32; classes];
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    let total = (p.epochs as usize * examples.len()).max(1);
+    // Passes over the examples: `epochs` for an FAQ the size of the ISP's (a few thousand
+    // examples), fewer for a big one, whose many examples give as many steps in fewer passes.
+    let epochs = epochs_for(p.epochs, examples.len());
+    let total = (epochs * examples.len()).max(1);
     let mut step = 0usize;
     let mut sum = vec![f32::NAN; classes];
+    let mut grad = vec![f32::NAN; classes];
     let mut touched: Vec<u32> = Vec::new();
     let exact = classes <= EXACT_CLASSES;
-    for _ in 0..p.epochs {
+    let mut bias_mass: f32;
+    let mut bias_ref: f32;
+    for _ in 0..epochs {
+        // The sum of exp(bias - bias_ref) over all classes, recomputed each pass so that rounding
+        // cannot drift; bias_ref (the largest bias) keeps the exponents small.
+        bias_ref = biases.iter().copied().fold(f32::MIN, f32::max);
+        bias_mass = biases.iter().map(|&b| exp(b - bias_ref)).sum();
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
             order.swap(i, j);
@@ -123,30 +154,55 @@ pub(crate) fn train(examples: &[Example], stems: usize, classes: usize, p: &Para
                         z += exp(b - max);
                     }
                 }
+            } else {
+                // The untouched classes still share the softmax through their biases: their
+                // mass, kept up to date (`bias_mass` is the sum of exp(bias) over all classes).
+                let mut touched_mass = 0f32;
+                for &c in &touched {
+                    touched_mass += exp(biases[c as usize] - bias_ref);
+                }
+                z += (bias_mass - touched_mass).max(0.0) * exp(bias_ref - max);
             }
             for &c in &touched {
-                z += exp(sum[c as usize] - max);
+                // Keep exp(sum - max) where the sum was: the gradient needs it again.
+                let ex = exp(sum[c as usize] - max);
+                sum[c as usize] = ex;
+                z += ex;
             }
-            // Gradient of the cross-entropy: (p - [true class]) × the example's weight.
-            let grad = |s: f32, c: u32| (exp(s - max) / z - f32::from(c == e.class)) * e.weight;
+            // Gradient of the cross-entropy: (p - [true class]) × the example's weight, kept by
+            // class in `grad` for the touched classes, so that each weight is updated in one pass
+            // over the stems' lists.
+            let grad_of = |ex: f32, c: u32| (ex / z - f32::from(c == e.class)) * e.weight;
             if exact {
                 for c in 0..classes {
                     if sum[c].is_nan() {
-                        biases[c] -= lr * grad(biases[c], c as u32);
+                        biases[c] -= lr * grad_of(exp(biases[c] - max), c as u32);
                     }
                 }
             }
             for &c in &touched {
-                let g = grad(sum[c as usize], c);
-                biases[c as usize] -= lr * g;
-                for &s in &e.stems {
-                    if let Some(slot) = weights[s as usize].iter_mut().find(|(k, _)| *k == c) {
+                let g = grad_of(sum[c as usize], c);
+                grad[c as usize] = g;
+                let b = &mut biases[c as usize];
+                if !exact {
+                    bias_mass -= exp(*b - bias_ref);
+                }
+                *b -= lr * g;
+                if !exact {
+                    bias_mass += exp(*b - bias_ref);
+                }
+            }
+            for &s in &e.stems {
+                for slot in weights[s as usize].iter_mut() {
+                    let g = grad[slot.0 as usize];
+                    if !g.is_nan() {
                         slot.1 -= lr * (g * x + p.l2 * slot.1);
                     }
                 }
             }
             for &c in &touched {
                 sum[c as usize] = f32::NAN;
+                grad[c as usize] = f32::NAN;
             }
         }
     }
