@@ -85,7 +85,9 @@ fn epochs_for(epochs: u32, examples: usize) -> usize {
     if examples <= FULL_PASSES_UP_TO {
         return epochs;
     }
-    (epochs * FULL_PASSES_UP_TO / examples).max(epochs / 5).max(1)
+    (epochs * FULL_PASSES_UP_TO / examples)
+        .max(epochs / 5)
+        .max(1)
 }
 
 /// Trains the model on `examples` over a vocabulary of `stems` stems and `classes` classes.
