@@ -3,7 +3,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { chooseSuggestions, prefixMatches, SUGGESTIONS } from "../../www/src/suggestions.js";
+import { chooseSuggestions, prefixMatches, SUGGEST_MIN_SCORE, SUGGESTIONS } from "../../www/src/suggestions.js";
 
 const ENTRIES = [
   { id: "pago", question: "¿Cómo pago mi factura?", phrasings: ["Dónde deposito"] },
@@ -39,10 +39,15 @@ test("prefixMatches: only the texts textsOf gives are searched", () => {
   assert.deepEqual(ids(prefixMatches("I forg", ENTRIES, withEnglish, [])), ["clave"]);
 });
 
-const hit = (id, raw) => ({ id, raw, terms: [id] });
+const hit = (id, score) => ({ id, score, terms: [id] });
 
-test("chooseSuggestions: hits within reach of the best (35 %), then the completions", () => {
-  const reply = { status: "answer", hits: [hit("a", 10), hit("b", 4), hit("c", 3)], candidates: [] };
+test("chooseSuggestions: hits likely enough, then the completions", () => {
+  // b is just likely enough, c is not.
+  const reply = {
+    status: "answer",
+    hits: [hit("a", 0.6), hit("b", SUGGEST_MIN_SCORE), hit("c", SUGGEST_MIN_SCORE / 2)],
+    candidates: [],
+  };
   let given = null;
   const out = chooseSuggestions(reply, (kept) => {
     given = kept;
@@ -55,14 +60,14 @@ test("chooseSuggestions: hits within reach of the best (35 %), then the completi
   assert.deepEqual(ids(out), ["a", "b", "z"]);
 });
 
-test("chooseSuggestions: for no answer, the three best candidates within reach", () => {
-  const reply = { status: "none", hits: [], candidates: [hit("a", 2), hit("b", 1.9), hit("c", 1), hit("d", 2)] };
+test("chooseSuggestions: for no answer, the candidates likely enough", () => {
+  const reply = { status: "none", hits: [], candidates: [hit("a", 0.3), hit("b", 0.2), hit("c", 0.1), hit("d", SUGGEST_MIN_SCORE / 2)] };
   assert.deepEqual(ids(chooseSuggestions(reply, () => [])), ["a", "b", "c"]);
   assert.deepEqual(ids(chooseSuggestions({ status: "none", hits: [], candidates: [] }, () => [{ id: "z", terms: [] }])), ["z"]);
 });
 
 test("chooseSuggestions: at most SUGGESTIONS", () => {
-  const hits = Array.from({ length: 8 }, (_, i) => hit(`h${i}`, 10 - i * 0.1));
+  const hits = Array.from({ length: 8 }, (_, i) => hit(`h${i}`, 0.5 - i * 0.01));
   const more = Array.from({ length: 8 }, (_, i) => ({ id: `p${i}`, terms: [] }));
   const out = chooseSuggestions({ status: "ambiguous", hits, candidates: [] }, () => more);
   assert.equal(out.length, SUGGESTIONS);

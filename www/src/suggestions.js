@@ -10,21 +10,21 @@ import { cutToBytes, hasWordStartingWith, unfinishedWord, utf8Length } from "./t
 /** At most this many suggestions are shown. */
 export const SUGGESTIONS = 5;
 
-/** A suggestion must be at least this likely (the engine's score, a probability)… */
+/**
+ * A suggestion must be at least this likely (the engine's score, a probability over the entries,
+ * so a bar on the share of the best one would add nothing: it is never above 1).
+ */
 export const SUGGEST_MIN_SCORE = 0.05;
-/** …and at least this share of the best suggestion's score. */
-export const SUGGEST_MIN_SHARE = 0.05;
 
 /**
  * The suggestions for the engine's reply to a half-typed question: [{id, terms}], best first, at
- * most SUGGESTIONS. Only entries that plausibly answer: likely enough, and not far behind the best
- * one (for "no answer", the candidates, which a half-typed question often is); then
+ * most SUGGESTIONS. Only entries that plausibly answer: likely enough (for "no answer", the
+ * candidates, which a half-typed question often is); then
  * `completions(kept)` (entries the unfinished word may lead to) fill up.
  */
 export function chooseSuggestions(reply, completions) {
   const pool = reply.status === "none" ? reply.candidates : reply.hits;
-  const best = pool.length ? scoreOf(pool[0]) : 0;
-  const kept = pool.filter((x) => scoreOf(x) >= SUGGEST_MIN_SCORE && scoreOf(x) >= best * SUGGEST_MIN_SHARE).map((x) => ({ id: x.id, terms: x.terms }));
+  const kept = pool.filter((x) => scoreOf(x) >= SUGGEST_MIN_SCORE).map((x) => ({ id: x.id, terms: x.terms }));
   return kept.concat(completions(kept)).slice(0, SUGGESTIONS);
 }
 
