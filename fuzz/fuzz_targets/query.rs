@@ -33,13 +33,13 @@ fn check_range(text: &str, start: usize, end: usize) {
 }
 
 fn check_reply(faq: &Faq, q: &str, top: usize, r: &Reply) {
-    assert_eq!(
-        r.status == Status::None,
-        r.hits.is_empty(),
-        "status {:?} with {} hits",
-        r.status,
-        r.hits.len()
-    );
+    // No answer has no hits and an answer has some; a request for the contacts may have none
+    // (when the words that ask for a person are the only ones the FAQ knows).
+    if r.status == Status::None {
+        assert!(r.hits.is_empty(), "no answer with {} hits", r.hits.len());
+    } else if r.status != Status::Contact {
+        assert!(!r.hits.is_empty(), "status {:?} without hits", r.status);
+    }
     assert_eq!(r.status == Status::None, r.reason.is_some());
     assert!(r.hits.len() <= top.max(1) && r.candidates.len() <= top.max(1));
     assert_eq!(r.truncated, q.len() > MAX_QUERY_BYTES);

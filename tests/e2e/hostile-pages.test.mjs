@@ -270,7 +270,7 @@ test("a page with its own FaqEngine, wasm_bindgen, fetch, look-alike elements an
     return { some: await w.ask("¿Cuál es la clave de mi Wi-Fi?"), none: await w.ask("¿Cuánto cuesta el plan de internet?") };
   });
   assert.equal(api.some[0].id, "wifi-clave");
-  assert.deepEqual(Object.keys(api.some[0]).sort(), ["answer", "category", "id", "question", "raw", "score", "status", "terms"]);
+  assert.deepEqual(Object.keys(api.some[0]).sort(), ["answer", "category", "id", "question", "score", "status", "terms"]);
   assert.deepEqual(api.none, []);
   // No answer: the contacts; browsing; feedback.
   assert.equal((await askByTyping(page, W, "¿Cuánto cuesta el plan de internet?")).none, true);
