@@ -12,7 +12,7 @@
 import { Announcer } from "./announcer.js";
 import { widgetCss } from "./bundled.js";
 import { h } from "./dom.js";
-import { askSafely, FaqSource, highlightRanges, maxQueryBytes } from "./engine.js";
+import { askSafely, FaqSource, highlightRanges, maxQueryBytes, prepare } from "./engine.js";
 import { emit } from "./events.js";
 import { categoriesOf, contactLines, entriesOf, entryTexts, phrasingsOf } from "./faq.js";
 import { scoreOf } from "./reply.js";
@@ -104,6 +104,9 @@ export class FaqWidget extends HTMLElement {
   connectedCallback() {
     this._render();
     this._load();
+    // Nothing is compiled or read on the host page's load: the engine is made ready when the
+    // browser is idle, or on first use.
+    prepare(!this.getAttribute("faq-src"));
     if (this.mode === "kiosk") {
       for (const ev of ACTIVITY) this._root.addEventListener(ev, this._onActivity, { passive: true });
       this._armIdle();

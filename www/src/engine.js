@@ -7,11 +7,51 @@ import { readPack } from "./publish.js";
 
 let wasmReady = false;
 let bundledEngine = null;
+// The module compiled ahead of need, off the main thread (see `prepare`), once it is ready.
+let compiled = null;
+let preparing = false;
 
 function ensureWasm() {
   if (!wasmReady) {
-    initWasm({ module: engineBytes() });
+    // With the module compiled ahead, this only instantiates it; else it compiles here, at once.
+    initWasm({ module: compiled || engineBytes() });
     wasmReady = true;
+  }
+}
+
+// When the browser has nothing else to do (or after this long at the latest).
+const onIdle = (fn) =>
+  typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 4000 }) : setTimeout(fn, 200);
+
+/**
+ * Gets the engine ready without costing the page a long task: once the browser is idle, the
+ * WebAssembly is compiled asynchronously (off the main thread), then, at the next idle moment,
+ * the bundled FAQ's index is read (about a millisecond). Until then nothing of it has run, and a
+ * widget used before that compiles on the spot. Called once per page; later calls do nothing.
+ */
+export function prepare(bundled) {
+  if (preparing || wasmReady) return;
+  preparing = true;
+  onIdle(() => {
+    const done = () => {
+      if (bundled) onIdle(() => bundledEngineSafely());
+    };
+    if (typeof WebAssembly.compile !== "function") return done();
+    WebAssembly.compile(engineBytes()).then(
+      (m) => {
+        if (!wasmReady) compiled = m;
+        done();
+      },
+      done,
+    );
+  });
+}
+
+function bundledEngineSafely() {
+  try {
+    bundledEngineOnce();
+  } catch (_) {
+    // Reported when a widget needs it (FaqSource.ensure).
   }
 }
 
