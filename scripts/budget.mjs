@@ -1,7 +1,11 @@
 // The size budget of the website's script, dist/faq-widget.js, with everything inside (engine, FAQ,
 // widget, styles): the one place it is written. scripts/bundle.mjs fails the build over it; the
 // browser tests and bench/report.mjs read it from here.
+//
+// The aim (issue "Ready first, smallest, fastest") is 48 KB gzip and 40 KB brotli. Measured at 12
+// entries with the trained classifier inside: 49.6 / 42.4 KB (README, "Sizes"). The limits hold
+// what is reached, so that nothing grows unnoticed; each cut that lands lowers them.
 export const BUDGET = {
-  gzip: 60 * 1024,
-  brotli: null, // an aim, not yet a limit
+  gzip: 50 * 1024,
+  brotli: 43 * 1024,
 };

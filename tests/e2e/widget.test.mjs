@@ -87,6 +87,70 @@ test("one script on a plain page: adds one floating widget, defines nothing else
   await context.close();
 });
 
+test("the host page pays nothing on load: the engine is compiled asynchronously once the browser is idle, then opening compiles nothing", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Count how the page's WebAssembly gets compiled: synchronously (new WebAssembly.Module, what
+  // initSync does with bytes) or asynchronously (WebAssembly.compile, off the main thread).
+  await page.addInitScript(() => {
+    const calls = { syncModule: 0, asyncCompile: 0, instances: 0, outsideIdle: 0, atLoad: null };
+    window.__wasmCalls = calls;
+    let inIdle = 0;
+    const ric = window.requestIdleCallback;
+    window.requestIdleCallback = (fn, opts) =>
+      ric.call(
+        window,
+        (d) => {
+          inIdle += 1;
+          try {
+            fn(d);
+          } finally {
+            inIdle -= 1;
+          }
+        },
+        opts,
+      );
+    const W = WebAssembly;
+    const { Module, Instance, compile } = W;
+    const count = (k) => {
+      calls[k] += 1;
+      if (!inIdle) calls.outsideIdle += 1;
+    };
+    W.Module = function (...a) {
+      count("syncModule");
+      return new Module(...a);
+    };
+    W.Module.prototype = Module.prototype;
+    W.Instance = function (...a) {
+      count("instances");
+      return new Instance(...a);
+    };
+    W.Instance.prototype = Instance.prototype;
+    W.compile = (...a) => {
+      count("asyncCompile");
+      return compile.apply(W, a);
+    };
+    addEventListener("load", () => {
+      calls.atLoad = calls.syncModule + calls.asyncCompile + calls.instances;
+    });
+  });
+  await page.goto(`${server.url}/fixtures/plain.html`);
+  await page.locator(`${W} .launcher`).waitFor();
+  // Idle: compiled asynchronously, then instantiated, each from an idle callback; never synchronously.
+  await page.waitForFunction(() => window.__wasmCalls.instances === 1, null, { timeout: 10000 });
+  await openPanel(page);
+  await page.locator(`${W} input.query`).fill("como pago mi factura");
+  await page.locator(`${W} [role=option]`).first().waitFor();
+  assert.deepEqual(await page.evaluate(() => ({ ...window.__wasmCalls })), {
+    syncModule: 0,
+    asyncCompile: 1,
+    instances: 1,
+    outsideIdle: 0,
+    atLoad: 0,
+  });
+  await context.close();
+});
+
 test("the script in <head>, and the script twice, still give exactly one working widget", async () => {
   for (const p of ["/fixtures/head-script.html", "/fixtures/twice.html"]) {
     const { page, log, context } = await open(p);
