@@ -42,6 +42,7 @@ demo: dist
 	@echo
 	python3 -m http.server --bind 127.0.0.1 --directory www $(DEMO_PORT)
 
-## Take the README's screenshots (docs/*.png) in Chromium.
+## Take the README's screenshots (docs/*.png) in Chromium: the widget, the kiosk, the FAQ studio.
 screenshots: dist
 	node scripts/widget-screenshots.mjs
+	node scripts/studio-screenshots.mjs
