@@ -23,12 +23,12 @@ try {
   };
   const tryBox = page.getByRole("searchbox", { name: "Pruebe una pregunta" });
   await page.locator("[data-entry-index]").filter({ hasText: "¿Por qué no cuento" }).click();
-  const phr = page.locator('[data-path$=".phrasings"]');
+  const phr = page.locator('.entry-form [data-path$="].phrasings"]').first();
   await phr.fill(`${await phr.inputValue()}\nel perro mordio el cable del modem`);
   await tryBox.fill("el perro mordio el cable del modem");
   await page.locator('.results .answer[data-id="sin-servicio"]').first().waitFor();
   await shot("studio-edit.png");
-  const q = page.locator('[data-path$=".question"]');
+  const q = page.locator('.entry-form [data-path$="].question"]').first();
   const question = await q.inputValue();
   await q.fill("");
   await page.locator(".finding.error").first().waitFor();

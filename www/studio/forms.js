@@ -89,7 +89,7 @@ function entriesForm(app) {
         },
         true,
       );
-      app.panel.querySelector('[data-path$=".question"]')?.focus();
+      app.panel.querySelector(`[data-path="entries[${app.selected}].question"]`)?.focus();
     }),
     button(app.t("up"), () => move(-1), { "data-move": "-1", disabled: app.selected <= 0 || !entries.length }),
     button(app.t("down"), () => move(1), { "data-move": "1", disabled: app.selected >= entries.length - 1 }),

@@ -387,7 +387,7 @@ class Studio {
         this.undoButton,
         button(this.t("reset"), () => this.openBundled()),
         button(this.t("lang"), () => this.setLang(this.lang === "es" ? "en" : "es"), {
-          "aria-label": this.t("langName"),
+          title: this.t("langName"),
           lang: this.lang === "es" ? "en" : "es",
         }),
       ),

@@ -77,7 +77,7 @@ export function renderResults(app, reply, question) {
   }
   if (!reply) return;
   const status = { answer: "statusAnswer", ambiguous: "statusAmbiguous", contact: "statusContact", none: "statusNone" }[reply.status] || "statusNone";
-  box.append(h("p", { class: `reply-status ${reply.status}`, "data-status": reply.status }, app.t(status)));
+  box.append(h("p", { class: `reply-status status-${reply.status}`, "data-status": reply.status }, app.t(status)));
   if (reply.reason) box.append(h("p", { class: "reason" }, reply.reason));
   const list = h("ol", { class: "answers" });
   for (const a of reply.answers) {
