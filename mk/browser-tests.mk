@@ -21,9 +21,10 @@ test-wasm: dist
 	cargo build --release --bin faq
 	node --test --test-reporter=spec tests/e2e/parity.test.mjs
 
-## End-to-end tests of the widget and the kiosk in Chromium (playwright-core), the touch kiosk at four screen sizes.
+## End-to-end tests of the widget, the kiosk and the FAQ studio in Chromium (playwright-core), the touch kiosk at four screen sizes.
 test-browser: dist
-	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/widget.test.mjs tests/e2e/kiosk.test.mjs tests/e2e/kiosk-touch.test.mjs
+	cargo build --release --bin faq
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/widget.test.mjs tests/e2e/kiosk.test.mjs tests/e2e/kiosk-touch.test.mjs tests/e2e/studio.test.mjs
 
 ## Hostile pages, a 20,000-question soak, accessibility in every state, privacy (Chromium).
 test-browser-hardening: dist

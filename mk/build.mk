@@ -1,11 +1,12 @@
-# Building: the WebAssembly package, the one-script bundle and the kiosk page, the demo, the
-# screenshots.
-#   make dist         pkg/ (wasm-pack, with .d.ts), dist/faq-widget.js (+ .d.ts), dist/kiosk.html, dist/pkg/
+# Building: the WebAssembly package, the one-script bundle and the kiosk page, the FAQ studio, the
+# demo, the screenshots.
+#   make dist         pkg/ (wasm-pack, with .d.ts), pkg-studio/, dist/faq-widget.js (+ .d.ts),
+#                     dist/kiosk.html, dist/studio.html, dist/pkg/
 #   make demo         set up, build, serve www/ on 127.0.0.1:$(DEMO_PORT)
 
 DEMO_PORT ?= 8000
 
-.PHONY: pkg dist demo screenshots
+.PHONY: pkg pkg-studio dist demo screenshots
 
 # The customers' WebAssembly is built with its standard library (rust-src) and the
 # immediate-abort panic strategy: a panic (none is reachable from valid input) traps instead of
@@ -19,12 +20,16 @@ WASM_BUILD_ARGS := --no-default-features -Z build-std=std,panic_abort
 pkg: setup
 	$(WASM_BUILD_ENV) wasm-pack build --release --target web --out-dir pkg -- $(WASM_BUILD_ARGS)
 
-## Build dist/: one classic script with everything inside, the kiosk page, a copy of the package. Fails over budget.
-dist: pkg
+## The FAQ studio's wasm-pack package in pkg-studio/: the validator, the compiler and the reports (feature studio), a normal std build.
+pkg-studio: setup
+	wasm-pack build --release --target web --out-dir pkg-studio -- --features studio
+
+## Build dist/: one classic script with everything inside, the kiosk page, the FAQ studio, a copy of the package. Fails over budget.
+dist: pkg pkg-studio
 	cargo run --quiet --release --bin faq -- validate faq.json
 	mkdir -p dist
 	cargo run --quiet --release --bin faq -- compile faq.json --out dist/faq.pack
-	node scripts/bundle.mjs
+	node scripts/bundle.mjs --studio pkg-studio
 	rm -rf dist/pkg && mkdir -p dist/pkg && cp -r pkg/faq_widget.js pkg/faq_widget.d.ts pkg/faq_widget_bg.wasm pkg/faq_widget_bg.wasm.d.ts pkg/package.json pkg/snippets dist/pkg/
 
 ## Set up a fresh machine, build, and serve the mock ISP page and the kiosk page on 127.0.0.1.
@@ -37,6 +42,7 @@ demo: dist
 	@echo
 	python3 -m http.server --bind 127.0.0.1 --directory www $(DEMO_PORT)
 
-## Take the README's screenshots (docs/*.png) in Chromium.
+## Take the README's screenshots (docs/*.png) in Chromium: the widget, the kiosk, the FAQ studio.
 screenshots: dist
 	node scripts/widget-screenshots.mjs
+	node scripts/studio-screenshots.mjs

@@ -7,6 +7,9 @@
 //                        <faq-widget> custom element; also .gz and .br for servers that send
 //                        precompressed files
 //   dist/templates/      the scripts and the kiosk page with empty FAQ slots, for the studio
+//   dist/studio.html     with --studio PKG (the wasm-pack output of `make pkg-studio`): the FAQ
+//                        studio, one page for the office with those templates and faq.json inside
+//                        (scripts/studio.mjs)
 //   dist/kiosk.html      one self-contained page for the kiosk (its script inlined, strict CSP
 //                        with the script's hash), to open from disk with no network; its script
 //                        adds the kiosk-only modules (kiosk*.js: on-screen keyboard, touch layout,
@@ -16,7 +19,7 @@
 //                        building into dist/)
 //
 // usage: node scripts/bundle.mjs [--pkg pkg] [--pack dist/faq.pack] [--out dist] [--no-budget] [--no-minify]
-//                                [--kiosk-pin DIGITS]
+//                                [--kiosk-pin DIGITS] [--studio pkg-studio] [--faq faq.json]
 //
 // The kiosk's staff PIN is --kiosk-pin, else $KIOSK_PIN, else the documented default
 // (scripts/kiosk-pin.mjs), which the build warns about; the page holds only a salted hash of it.
@@ -39,7 +42,9 @@ import * as esbuild from "esbuild";
 import { minify } from "terser";
 import { DISPLAY_SLOT, encodeBytes, fillScript, INDEX_SLOT, jsString, kioskPage, readPack } from "../www/src/publish.js";
 import { BUDGET } from "./budget.mjs";
+import { adaptGlue } from "./glue.mjs";
 import { hashPin, kioskPin, PIN_PATTERN } from "./kiosk-pin.mjs";
+import { buildStudio } from "./studio.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -78,41 +83,17 @@ function read(p, enc = "utf8") {
   }
 }
 
-// --- the wasm-bindgen glue, made fit for a classic script -------------------------------------
-// Keep the bindings (FaqEngine, validateFaq) and initSync; drop the async loader, which fetches
-// the .wasm next to an ES module (import.meta.url) and cannot work from one inlined script.
-function adaptGlue(src) {
-  const asyncStart = src.indexOf("async function __wbg_load(");
-  const syncStart = src.indexOf("function initSync(");
-  const initStart = src.indexOf("let __wbg_init_promise;");
-  if (asyncStart < 0 || syncStart < 0 || initStart < 0 || !(asyncStart < syncStart && syncStart < initStart)) {
-    die("the wasm-bindgen glue does not have the expected shape (__wbg_load, initSync, __wbg_init): check the wasm-bindgen version");
+/** The package's glue made fit for a classic script (scripts/glue.mjs), or the build stops saying why. */
+function adaptGlueOrDie(dir) {
+  try {
+    return adaptGlue(read(path.join(dir, "faq_widget.js")), dir);
+  } catch (e) {
+    die(e.message);
   }
-  let out = src.slice(0, asyncStart) + src.slice(syncStart, initStart);
-  // JavaScript the bindings import from wasm-bindgen snippets (inline_js in src/wasm.rs): inline it.
-  out = out.replace(/^import \{ ([\w, ]+) \} from '(\.\/snippets\/[^']+)';$/gm, (_line, names, rel) => {
-    const code = read(path.join(pkgDir, rel)).replace(/^export (function|const|let|class) /gm, "$1 ");
-    for (const n of names.split(",").map((x) => x.trim())) {
-      if (!new RegExp(`\\b(function|const|let|class) ${n}\\b`).test(code)) die(`snippet ${rel} does not define ${n}`);
-    }
-    return code;
-  });
-  out = out.replace(/^export (class|function|const|let) /gm, "$1 ");
-  out = out.replace(/^\/\* @ts-self-types=.*\*\/\s*$/gm, "");
-  for (const [bad, what] of [
-    [/^\s*export\b/m, "an export"],
-    [/^\s*import\b/m, "an import"],
-    [/import\.meta/, "import.meta"],
-    [/\bfetch\(/, "a fetch"],
-    [/\beval\(|new Function\(/, "eval"],
-  ]) {
-    if (bad.test(out)) die(`the adapted glue still contains ${what}`);
-  }
-  return out.trim();
 }
 
 // --- assemble -----------------------------------------------------------------------------------
-const glue = adaptGlue(read(path.join(pkgDir, "faq_widget.js")));
+const glue = adaptGlueOrDie(pkgDir);
 const wasm = read(path.join(pkgDir, "faq_widget_bg.wasm"), null);
 if (!WebAssembly.validate(wasm)) die("pkg/faq_widget_bg.wasm is not valid WebAssembly");
 const packText = read(packPath);
@@ -276,6 +257,17 @@ const files = {
   "faq-widget.js": bom + script,
   "kiosk.html": kiosk,
 };
+// The studio carries the templates and the faq.json the pack was compiled from (make dist compiles
+// faq.json), so that it opens that FAQ and republishes exactly these files from it.
+const studioPkg = opt("--studio", null);
+if (studioPkg) {
+  const faqPath = path.resolve(root, opt("--faq", "faq.json"));
+  try {
+    files["studio.html"] = await buildStudio({ root, studioPkg: path.resolve(root, studioPkg), templates, faqText: read(faqPath), version });
+  } catch (e) {
+    die(`studio.html: ${e.message}`);
+  }
+}
 // The demo's copies follow dist/ only: a build elsewhere (a profiling build, a test's build with
 // another PIN) leaves them alone.
 const genDir = outDir === path.join(root, "dist") ? path.join(root, "www/generated") : null;
@@ -300,7 +292,7 @@ const parts = {
   "  widget modules + css": Buffer.from(scriptOf("faq-widget.js").widget + css),
 };
 const sizes = { js: { raw: js.length, gzip: gz(js), brotli: br(js) }, wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) } };
-console.log(`bundle: wrote ${path.relative(root, outDir)}/faq-widget.js (+ .gz, .br), kiosk.html, templates/`);
+console.log(`bundle: wrote ${path.relative(root, outDir)}/faq-widget.js (+ .gz, .br), kiosk.html, ${files["studio.html"] ? "studio.html, " : ""}templates/`);
 console.log(row(`${path.relative(root, outDir)}/faq-widget.js`, js));
 console.log("  parts, before minification:");
 for (const [k, v] of Object.entries(parts)) console.log(row(k, v));
@@ -314,6 +306,7 @@ console.log(row(`${path.relative(root, outDir)}/kiosk.html`, Buffer.from(kiosk))
     `  ${"  kiosk.html - faq-widget.js".padEnd(28)} ${kb(d((b) => b.length)).padStart(9)} raw ${kb(d(gz)).padStart(9)} gzip ${kb(d(br)).padStart(9)} brotli`,
   );
 }
+if (files["studio.html"]) console.log(row(`${path.relative(root, outDir)}/studio.html`, Buffer.from(files["studio.html"])));
 if (pin.isDefault) console.log("  kiosk staff PIN: the default one (scripts/kiosk-pin.mjs): build the office's copy with --kiosk-pin or KIOSK_PIN");
 fs.copyFileSync(path.join(srcDir, "faq-widget.d.ts"), path.join(outDir, "faq-widget.d.ts"));
 fs.writeFileSync(path.join(outDir, "sizes.json"), `${JSON.stringify(sizes, null, 2)}\n`);

@@ -20,6 +20,7 @@ pub fn check(bytes: &[u8]) -> (Option<Faq>, Vec<Finding>) {
             vec![Finding {
                 severity: Severity::Error,
                 place: "faq.json".into(),
+                path: String::new(),
                 entry: None,
                 message,
             }],
@@ -27,8 +28,8 @@ pub fn check(bytes: &[u8]) -> (Option<Faq>, Vec<Finding>) {
     }
 }
 
-/// [`check`] as JSON: `{ok, entries, errors, warnings}`, each finding `{severity, place, entry,
-/// message}`.
+/// [`check`] as JSON: `{ok, entries, errors, warnings}`, each finding `{severity, place, path,
+/// entry, message}`.
 pub fn check_json(bytes: &[u8]) -> Value {
     let (faq, found) = check(bytes);
     let (e, w): (Vec<&Finding>, Vec<&Finding>) =

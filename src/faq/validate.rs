@@ -20,13 +20,52 @@ pub enum Severity {
 pub struct Finding {
     /// Error or warning.
     pub severity: Severity,
-    /// Where: `entry "wifi-clave" field "phrasings[2]"`, `contact.email[0]`, …
+    /// Where, for people: `entry #3 "wifi-clave" field "phrasings[2]"`, `contact.email[0]`, …
     pub place: String,
+    /// Where, for programs: the field's path in the file, `entries[2].phrasings[2]`,
+    /// `contact.email[0].address` (empty for the whole file). The studio focuses the field it
+    /// names.
+    pub path: String,
     /// The entry id concerned, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<String>,
     /// What is wrong.
     pub message: String,
+}
+
+/// Where a finding stands: its [`Finding::place`] and [`Finding::path`], made together so they
+/// always name the same field.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Site {
+    place: String,
+    path: String,
+}
+
+impl Site {
+    /// A field of the entry at `index` (0-based) with id `id`: `field` is its path within the
+    /// entry (`"phrasings[2]"`, `"en.answer"`).
+    fn entry(index: usize, id: &str, field: &str) -> Site {
+        Site {
+            place: format!("entry #{} \"{}\" field \"{field}\"", index + 1, shown(id)),
+            path: format!("entries[{index}].{field}"),
+        }
+    }
+}
+
+/// A place outside the entries, which is its own path (`"contact.pbx.tel"`).
+impl From<String> for Site {
+    fn from(path: String) -> Site {
+        Site {
+            place: path.clone(),
+            path,
+        }
+    }
+}
+
+impl From<&str> for Site {
+    fn from(path: &str) -> Site {
+        path.to_string().into()
+    }
 }
 
 impl std::fmt::Display for Finding {
@@ -83,10 +122,11 @@ fn too_long_message(chars: usize) -> String {
 /// from a number used elsewhere (a likely typo), a synonym listed in two groups.
 pub fn validate(faq: &Faq) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut err = |place: String, entry: Option<&str>, message: String| {
+    let mut err = |site: Site, entry: Option<&str>, message: String| {
         out.push(Finding {
             severity: Severity::Error,
-            place,
+            place: site.place,
+            path: site.path,
             entry: entry.map(str::to_string),
             message,
         })
@@ -117,15 +157,14 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
     for (ci, c) in faq.categories.iter().enumerate() {
         if c.id.trim().is_empty() || c.name.trim().is_empty() {
             err(
-                format!("categories[{ci}]"),
+                format!("categories[{ci}]").into(),
                 None,
                 "a category needs an id and a name".into(),
             );
         }
     }
     for (i, e) in faq.entries.iter().enumerate() {
-        let place =
-            |field: &str| format!("entry #{} \"{}\" field \"{}\"", i + 1, shown(&e.id), field);
+        let place = |field: &str| Site::entry(i, &e.id, field);
         if !is_id(&e.id) {
             err(
                 place("id"),
@@ -203,7 +242,7 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
     for (k, m) in faq.contact.email.iter().enumerate() {
         if !is_email(&m.value.address) {
             err(
-                format!("contact.email[{k}].address"),
+                format!("contact.email[{k}].address").into(),
                 None,
                 format!("\"{}\" is not an e-mail address", shown(&m.value.address)),
             );
@@ -212,7 +251,7 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
     for (k, w) in faq.contact.whatsapp.iter().enumerate() {
         if !is_phone(&w.value.number) {
             err(
-                format!("contact.whatsapp[{k}].number"),
+                format!("contact.whatsapp[{k}].number").into(),
                 None,
                 format!("\"{}\" is not a phone number", shown(&w.value.number)),
             );
@@ -224,7 +263,7 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
             let optional = name == "tel" && number.is_empty();
             if !optional && !is_phone(number) {
                 err(
-                    format!("contact.pbx.{name}"),
+                    format!("contact.pbx.{name}").into(),
                     None,
                     format!("\"{}\" is not a phone number", shown(number)),
                 );
@@ -234,10 +273,10 @@ pub fn validate(faq: &Faq) -> Vec<Finding> {
     // The size cap and the NUL check hold for every text the widget shows, not only entries.
     for (place, text) in other_texts(faq) {
         if let Some(n) = too_long(text) {
-            err(place.clone(), None, too_long_message(n));
+            err(place.clone().into(), None, too_long_message(n));
         }
         if text.contains('\u{0}') {
-            err(place, None, "contains a NUL character".into());
+            err(place.into(), None, "contains a NUL character".into());
         }
     }
     // Warnings are for the editors (the CLI); the browser only needs to know if it can answer,
@@ -297,10 +336,11 @@ fn other_texts(faq: &Faq) -> Vec<(String, &str)> {
 
 fn warnings(faq: &Faq) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut warn = |place: String, entry: Option<&str>, message: String| {
+    let mut warn = |site: Site, entry: Option<&str>, message: String| {
         out.push(Finding {
             severity: Severity::Warning,
-            place,
+            place: site.place,
+            path: site.path,
             entry: entry.map(str::to_string),
             message,
         })
@@ -311,7 +351,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
     for (i, e) in faq.entries.iter().enumerate() {
         if e.phrasings.is_empty() {
             warn(
-                format!("entry #{} \"{}\" field \"phrasings\"", i + 1, shown(&e.id)),
+                Site::entry(i, &e.id, "phrasings"),
                 Some(&e.id),
                 "no alternative phrasings: customers who ask in other words may not find this entry".into(),
             );
@@ -325,7 +365,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
             if key.is_empty() {
                 if field != "question" {
                     warn(
-                        format!("entry #{} \"{}\" field \"{field}\"", i + 1, shown(&e.id)),
+                        Site::entry(i, &e.id, &field),
                         Some(&e.id),
                         "phrasing has no words".into(),
                     );
@@ -334,12 +374,12 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
             }
             match owner.get(&key) {
                 Some((j, f)) if *j == i => warn(
-                    format!("entry #{} \"{}\" field \"{field}\"", i + 1, shown(&e.id)),
+                    Site::entry(i, &e.id, &field),
                     Some(&e.id),
                     format!("duplicate of this entry's {f}"),
                 ),
                 Some((j, f)) => warn(
-                    format!("entry #{} \"{}\" field \"{field}\"", i + 1, shown(&e.id)),
+                    Site::entry(i, &e.id, &field),
                     Some(&e.id),
                     format!(
                         "the same phrasing is also in entry \"{}\" ({f}): two entries answer it",
@@ -353,7 +393,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
         }
         if e.answer.trim().chars().count() < 15 && !e.answer.trim().is_empty() {
             warn(
-                format!("entry #{} \"{}\" field \"answer\"", i + 1, shown(&e.id)),
+                Site::entry(i, &e.id, "answer"),
                 Some(&e.id),
                 "the answer is very short".into(),
             );
@@ -362,7 +402,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
     for (k, p) in faq.unanswered.phrasings.iter().enumerate() {
         if let Some((j, f)) = owner.get(&crate::text::normalize(p)) {
             warn(
-                format!("unanswered.phrasings[{k}]"),
+                format!("unanswered.phrasings[{k}]").into(),
                 None,
                 format!(
                     "entry \"{}\" ({f}) answers this phrasing, yet it is listed as unanswered",
@@ -376,7 +416,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
     for (g, group) in faq.synonyms.iter().enumerate() {
         if group.len() < 2 {
             warn(
-                format!("synonyms[{g}]"),
+                format!("synonyms[{g}]").into(),
                 None,
                 "a synonym group needs at least two words".into(),
             );
@@ -386,7 +426,7 @@ fn warnings(faq: &Faq) -> Vec<Finding> {
             if let Some(&other) = syn_group.get(&key) {
                 if other != g {
                     warn(
-                        format!("synonyms[{g}]"),
+                        format!("synonyms[{g}]").into(),
                         None,
                         format!("\"{w}\" is also in synonyms[{other}]; it can only mean one thing"),
                     );
@@ -476,9 +516,9 @@ fn for_each_one_edit_away(n: &str, mut f: impl FnMut(&str)) {
 }
 
 /// Every run of 7 to 13 digits in the FAQ's texts and contacts, with where it stands.
-fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
+fn collect_numbers(faq: &Faq) -> Vec<(String, Site)> {
     let mut out = Vec::new();
-    let mut scan = |text: &str, place: String| {
+    let mut scan = |text: &str, place: Site| {
         let mut cur = String::new();
         for c in text.chars().chain(std::iter::once(' ')) {
             if c.is_ascii_digit() {
@@ -492,22 +532,19 @@ fn collect_numbers(faq: &Faq) -> Vec<(String, String)> {
         }
     };
     for (i, e) in faq.entries.iter().enumerate() {
-        scan(
-            &e.answer,
-            format!("entry #{} \"{}\" field \"answer\"", i + 1, shown(&e.id)),
-        );
+        scan(&e.answer, Site::entry(i, &e.id, "answer"));
         if let Some(en) = &e.en {
-            scan(
-                &en.answer,
-                format!("entry #{} \"{}\" field \"en.answer\"", i + 1, shown(&e.id)),
-            );
+            scan(&en.answer, Site::entry(i, &e.id, "en.answer"));
         }
     }
     if let Some(p) = &faq.contact.pbx {
         scan(&p.number, "contact.pbx.number".into());
     }
     for (k, w) in faq.contact.whatsapp.iter().enumerate() {
-        scan(&w.value.number, format!("contact.whatsapp[{k}].number"));
+        scan(
+            &w.value.number,
+            format!("contact.whatsapp[{k}].number").into(),
+        );
     }
     out
 }
@@ -564,6 +601,29 @@ mod tests {
         assert!(found
             .iter()
             .any(|f| f.message.contains("answer is empty") && f.place.contains("\"answer\"")));
+    }
+
+    #[test]
+    fn every_finding_has_the_path_of_its_field() {
+        let mut b = entry("b");
+        b.phrasings = vec!["otra".into(), "x\u{0}".into()];
+        let mut f = faq(vec![entry("a"), b]);
+        f.contact.email.push(crate::faq::Labelled {
+            value: crate::faq::Email {
+                address: "no".into(),
+            },
+            label: String::new(),
+            label_en: String::new(),
+        });
+        let found = errors(&f);
+        let nul = found.iter().find(|x| x.message.contains("NUL")).unwrap();
+        assert_eq!(nul.path, "entries[1].phrasings[1]");
+        assert_eq!(nul.place, "entry #2 \"b\" field \"phrasings[1]\"");
+        let mail = found.iter().find(|x| x.message.contains("e-mail")).unwrap();
+        assert_eq!(
+            (mail.place.as_str(), mail.path.as_str()),
+            ("contact.email[0].address", "contact.email[0].address")
+        );
     }
 
     #[test]
