@@ -116,12 +116,12 @@ test("the host page pays nothing on load: the engine is compiled asynchronously 
       calls[k] += 1;
       if (!inIdle) calls.outsideIdle += 1;
     };
-    W.Module = function (...a) {
+    W.Module = (...a) => {
       count("syncModule");
       return new Module(...a);
     };
     W.Module.prototype = Module.prototype;
-    W.Instance = function (...a) {
+    W.Instance = (...a) => {
       count("instances");
       return new Instance(...a);
     };

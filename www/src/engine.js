@@ -20,8 +20,7 @@ function ensureWasm() {
 }
 
 // When the browser has nothing else to do (or after this long at the latest).
-const onIdle = (fn) =>
-  typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 4000 }) : setTimeout(fn, 200);
+const onIdle = (fn) => (typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 4000 }) : setTimeout(fn, 200));
 
 /**
  * Gets the engine ready without costing the page a long task: once the browser is idle, the
@@ -37,13 +36,10 @@ export function prepare(bundled) {
       if (bundled) onIdle(() => bundledEngineSafely());
     };
     if (typeof WebAssembly.compile !== "function") return done();
-    WebAssembly.compile(engineBytes()).then(
-      (m) => {
-        if (!wasmReady) compiled = m;
-        done();
-      },
-      done,
-    );
+    WebAssembly.compile(engineBytes()).then((m) => {
+      if (!wasmReady) compiled = m;
+      done();
+    }, done);
   });
 }
 
