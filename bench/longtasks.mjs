@@ -139,16 +139,16 @@ const median = (xs) => {
 
 export function longtaskTable(doc) {
   // A page with no task over 50 ms has no long-task entry at all: "none" then.
-  const ms = (x) => (x == null ? "–" : x === 0 ? "none" : `${Math.round(x)} ms`);
+  const ms = (x) => (x == null ? "–" : x === 0 ? "none" : `${Math.round(x).toLocaleString("en")} ms`);
   const lines = [
-    "| page | CPU | runs | load: longest task, median (max) | load: tasks > 50 ms, median (max) | load: blocking time over 50 ms, median | open + first answer: longest task, median (max) |",
+    "| page | CPU | loads with a long task | load: longest task, median (max) | load: long tasks per load, median (max) | load: blocking time (sum over 50 ms), median | open + first answer: longest task, median (max) |",
     "|---|---:|---:|---:|---:|---:|---:|",
   ];
   for (const g of doc.groups) {
     const L = g.runs.map((r) => r.load);
     const O = g.runs.filter((r) => r.open).map((r) => r.open);
     lines.push(
-      `| ${g.page} | ${g.rate}× | ${g.runs.length} | ${ms(median(L.map((x) => x.longest)))} (${ms(Math.max(...L.map((x) => x.longest)))}) | ${median(L.map((x) => x.count))} (${Math.max(...L.map((x) => x.count))}) | ${ms(median(L.map((x) => x.blocking)))} | ${O.length ? `${ms(median(O.map((x) => x.longest)))} (${ms(Math.max(...O.map((x) => x.longest)))})` : "–"} |`,
+      `| ${g.page} | ${g.rate}× | ${L.filter((x) => x.count > 0).length} of ${L.length} | ${ms(median(L.map((x) => x.longest)))} (${ms(Math.max(...L.map((x) => x.longest)))}) | ${median(L.map((x) => x.count))} (${Math.max(...L.map((x) => x.count))}) | ${Math.round(median(L.map((x) => x.blocking)))} ms | ${O.length ? `${ms(median(O.map((x) => x.longest)))} (${ms(Math.max(...O.map((x) => x.longest)))})` : "–"} |`,
     );
   }
   return lines.join("\n");
