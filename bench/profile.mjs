@@ -8,7 +8,7 @@
 // `make bench-profile` builds both.
 //
 //   node bench/profile.mjs [--sizes 12,10000] [--pkg bench-results/pkg-profiling]
-//                          [--dist bench-results/dist-profiling] [--top 25] [--ask-ms 3000]
+//                          [--dist bench-results/dist-profiling] [--top 25] [--ask-ms 3000] [--only host]
 //
 // Prints, per phase, the functions with the most self time and the most total (inclusive) time.
 import fs from "node:fs";
@@ -25,6 +25,8 @@ const pkg = opt("--pkg", "bench-results/pkg-profiling");
 const dist = opt("--dist", "bench-results/dist-profiling");
 const top = Number(opt("--top", "25"));
 const askMs = Number(opt("--ask-ms", "3000"));
+// --only host: the host page's load alone.
+const only = opt("--only", null);
 const OUT = path.join(ROOT, "bench-results");
 
 const base = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
@@ -55,8 +57,10 @@ function summarize(profile) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
   const name = (n) => {
-    const f = n.callFrame.functionName || "(anonymous)";
     const u = n.callFrame.url ? path.basename(n.callFrame.url.split("?")[0]) : "";
+    // A script's top level and its anonymous functions: named by file and line.
+    if (!n.callFrame.functionName && u) return `(anonymous) [${u}:${n.callFrame.lineNumber + 1}]`;
+    const f = n.callFrame.functionName || "(anonymous)";
     return f.startsWith("(") ? f : `${f}${u && !u.endsWith(".wasm") && !f.includes("::") ? ` [${u}]` : ""}`;
   };
   const self = new Map();
@@ -118,9 +122,9 @@ try {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     await cdp.send("Profiler.start");
+    // A fixed wait, no polling: the driver's own injected scripts would show in the profile.
     await page.goto(`${origin}/host-profiling.html`, { waitUntil: "load" });
-    await page.waitForFunction(() => document.querySelector("faq-widget")?.shadowRoot?.querySelector(".launcher"));
-    await page.waitForTimeout(2000);
+    await page.waitForTimeout(3000 * rate);
     const { profile } = await cdp.send("Profiler.stop");
     const tasks = await page.evaluate(() => window.__longtasks);
     print(
@@ -130,7 +134,7 @@ try {
     await ctx.close();
   }
   // (2) The element's time to ready.
-  {
+  if (only !== "host") {
     const { ctx, page, cdp } = await benchPage(browser);
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
@@ -143,7 +147,7 @@ try {
     );
     await ctx.close();
   }
-  for (const n of sizes) {
+  for (const n of only === "host" ? [] : sizes) {
     // (3) Cold against warm: reading the same index five times in one fresh page.
     {
       const { ctx, page } = await benchPage(browser);
