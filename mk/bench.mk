@@ -14,7 +14,7 @@ LONGTASK_ARGS ?=
 # The committed figures (make bench-figures copies them from bench-results/).
 BENCH_FIGURES := bench-latency.svg bench-costs.svg
 
-## Benchmarks: browser (faq-widget vs Fuse.js, MiniSearch, FlexSearch), the host page's long tasks, native criterion; ~15 min on 2 cores.
+## Benchmarks: browser (faq-widget vs Fuse.js, MiniSearch, FlexSearch), the host page's long tasks, native criterion; ~25 min on 2 cores.
 bench: setup
 	$(MAKE) bench-browser
 	$(MAKE) bench-longtasks
