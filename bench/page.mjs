@@ -1,43 +1,68 @@
-// The benchmark page: loads one engine, builds its index over an FAQ, answers the dev questions
-// and times the answers. Driven by bench/run.mjs (one fresh browser context per call of run()).
+// The benchmark page: loads one engine and its FAQ, makes it ready to answer, answers the dev
+// questions and times the answers. Driven by bench/run.mjs (one fresh browser context per call of
+// run()).
+//
+// What each engine gets: faq-widget the compiled FAQ that `faq compile` made before the browser
+// started (the pack: the FAQ's texts and the binary index), as `make dist` makes it; the element
+// its script with that pack inside (dist/faq-widget.js at 12 entries, the same template filled at
+// 1,000 and 10,000); the peers the FAQ's JSON, from which they build their index in the page.
 
 import { ADAPTERS, parseTsv, score } from "./adapters.mjs";
 import { FILES } from "./files.mjs";
 import { mulberry32 } from "./prng.mjs";
 
-/** Loads an engine's code; resolves to what its adapter's build() takes. */
-async function load(engine, faqUrl, pkgDir = "pkg", dist = "dist") {
+/** The question every engine answers first: "ready" ends with its answer. */
+export const FIRST_QUESTION = "como pago mi factura";
+
+/** Loads an engine's code and its FAQ; resolves to what its adapter's build() takes. */
+async function load(opts) {
+  const { engine } = opts;
+  const json = () => fetch(opts.faqUrl).then((r) => r.json());
   switch (engine) {
-    case "fuse":
-      return { Fuse: (await import(`/${FILES.fuse[0]}`)).default };
-    case "minisearch":
-      return { MiniSearch: (await import(`/${FILES.minisearch[0]}`)).default };
-    case "flexsearch":
-      return (await import(`/${FILES.flexsearch[0]}`)).default;
+    case "fuse": {
+      const [m, faq] = await Promise.all([import(`/${FILES.fuse[0]}`), json()]);
+      return { lib: { Fuse: m.default }, faq };
+    }
+    case "minisearch": {
+      const [m, faq] = await Promise.all([import(`/${FILES.minisearch[0]}`), json()]);
+      return { lib: { MiniSearch: m.default }, faq };
+    }
+    case "flexsearch": {
+      const [m, faq] = await Promise.all([import(`/${FILES.flexsearch[0]}`), json()]);
+      return { lib: m.default, faq };
+    }
     case "faq-widget-element":
-      return loadDist(faqUrl, dist);
+      return { lib: await loadScript(opts.scriptUrl), faq: null };
     case "faq-widget": {
-      const m = await import(`/${pkgDir}/faq_widget.js`);
-      await m.default({ module_or_path: `/${pkgDir}/faq_widget_bg.wasm` });
-      return { FaqEngine: m.FaqEngine };
+      const pkg = opts.pkg || "pkg";
+      const code = (async () => {
+        const m = await import(`/${pkg}/faq_widget.js`);
+        await m.default({ module_or_path: `/${pkg}/faq_widget_bg.wasm` });
+        return m;
+      })();
+      // The widget's own reader of packs (www/src/publish.js): JSON, then the index from base64.
+      const [m, publish, text] = await Promise.all([code, import("/www/src/publish.js"), fetch(opts.packUrl).then((r) => r.text())]);
+      return { lib: { FaqEngine: m.FaqEngine }, faq: publish.readPack(text) };
     }
   }
   throw new Error(`unknown engine ${engine}`);
 }
 
-/** dist/faq-widget.js: one classic script defining <faq-widget>; faqUrl null = its bundled FAQ. */
-async function loadDist(faqUrl, dist) {
+/**
+ * The widget's one classic script, as a page embeds it: a <faq-widget> (floating, the default)
+ * already in the page, then the script tag. Resolves to the element once the script has run.
+ */
+async function loadScript(src) {
+  const el = document.createElement("faq-widget");
+  document.body.append(el);
   await new Promise((resolve, reject) => {
     const s = document.createElement("script");
-    s.src = `/${dist}/faq-widget.js`;
+    s.src = src;
     s.onload = resolve;
-    s.onerror = () => reject(new Error("dist/faq-widget.js did not load"));
+    s.onerror = () => reject(new Error(`${src} did not load`));
     document.head.append(s);
   });
   await customElements.whenDefined("faq-widget");
-  const el = document.createElement("faq-widget");
-  if (faqUrl) el.setAttribute("faq-src", faqUrl);
-  document.body.append(el);
   return { element: el };
 }
 
@@ -53,42 +78,39 @@ function shuffled(list, seed) {
   return a;
 }
 
-/** The timing figures of a measured loop, added to `out`. */
-function summarize(out, samples, calls, rounds, batch, totalMs) {
-  samples.sort((x, y) => x - y);
-  return Object.assign(out, {
-    samples: samples.length,
-    calls,
-    rounds,
-    batch: Math.round(batch.reduce((x, y) => x + y, 0) / batch.length),
-    p50: quantile(samples, 0.5),
-    p99: quantile(samples, 0.99),
-    mean: (totalMs * 1000) / calls,
-  });
-}
-
 function quantile(sorted, q) {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
   return sorted[i];
 }
 
+/** p50, p90, p99 and the mean (µs) of `samples`, added to `out`. */
+function summarize(out, samples, extra) {
+  const s = samples.slice().sort((x, y) => x - y);
+  return Object.assign(out, { samples: s.length, p50: quantile(s, 0.5), p90: quantile(s, 0.9), p99: quantile(s, 0.99) }, extra);
+}
+
+/** What run() made ready, kept alive for bench/run.mjs's memory reading and bench/profile.mjs. */
+let kept = null;
+
 /**
- * One run: load, build, answer every question once (quality; also the first warm-up), then time.
- * opts: { engine, widget, faqUrl, tsvUrl, passBudgetMs, budgetMs, maxRounds, minBatchUs }
+ * One run: load, build, first answer (= ready); then, with tsvUrl, answer every question once
+ * (quality; also the first warm-up), then time.
+ * opts: { engine, faqUrl, packUrl, scriptUrl, pkg, tsvUrl, passBudgetMs, budgetMs, maxRounds, minBatchUs }
  */
 async function run(opts) {
-  const { engine, faqUrl, tsvUrl } = opts;
+  const { engine, tsvUrl } = opts;
   const a = ADAPTERS[engine];
   const t0 = now();
-  // The element fetches its own faq-src; the others get the FAQ object fetched in parallel.
-  const own = engine === "faq-widget-element";
-  const faqP = faqUrl && !own ? fetch(faqUrl).then((r) => r.json()) : Promise.resolve(null);
-  const [lib, faq] = await Promise.all([load(engine, own ? faqUrl : null, opts.pkg, opts.dist), faqP]);
+  const { lib, faq } = await load(opts);
   const t1 = now();
   const index = await a.build(lib, faq);
   const t2 = now();
-  const out = { engine, ready: t2 - t0, load: t1 - t0, build: t2 - t1, isolated: self.crossOriginIsolated };
+  const firstAnswer = await a.ask(index, FIRST_QUESTION);
+  const t3 = now();
+  // The index and what shows an answer (the FAQ's texts) stay alive, as in a widget.
+  kept = { a, lib, faq, index };
+  const out = { engine, ready: t3 - t0, load: t1 - t0, build: t2 - t1, first: t3 - t2, firstAnswer, isolated: self.crossOriginIsolated };
   if (!tsvUrl) return out;
 
   // One fixed shuffled order (seeded) for every engine, so that a slow engine that runs out of
@@ -115,16 +137,7 @@ async function run(opts) {
 
   // Slow engines (a whole pass over budget): the pass-1 calls are the samples.
   if (answers.length < cases.length || passMs * 3 > opts.budgetMs) {
-    const s = first.slice().sort((x, y) => x - y);
-    Object.assign(out, {
-      samples: s.length,
-      batch: 1,
-      rounds: 1,
-      p50: quantile(s, 0.5),
-      p99: quantile(s, 0.99),
-      mean: s.reduce((x, y) => x + y, 0) / s.length,
-    });
-    return out;
+    return summarize(out, first, { batch: 1, rounds: 1, calls: first.length, mean: first.reduce((x, y) => x + y, 0) / first.length });
   }
   // Warm-up: two more passes; each question's own cost sets its batch size so that one timed
   // batch lasts at least minBatchUs (the browser's clock ticks in 5 µs when cross-origin isolated).
@@ -155,7 +168,8 @@ async function run(opts) {
     });
     rounds++;
   }
-  return summarize(out, samples, calls, rounds, batch, now() - r0);
+  const meanBatch = Math.round(batch.reduce((x, y) => x + y, 0) / batch.length);
+  return summarize(out, samples, { calls, rounds, batch: meanBatch, mean: ((now() - r0) * 1000) / calls });
 }
 
 /** The same measurement for an async API (one awaited call at a time). */
@@ -197,20 +211,18 @@ async function timeAsync(out, cases, ask, opts) {
     }
     rounds++;
   }
-  return summarize(out, samples, calls, rounds, batch, now() - r0);
+  const meanBatch = Math.round(batch.reduce((x, y) => x + y, 0) / batch.length);
+  return summarize(out, samples, { calls, rounds, batch: meanBatch, mean: ((now() - r0) * 1000) / calls });
 }
 
-/** For bench/profile.mjs: load and build only, keeping the index for profile(). */
-let kept = null;
-async function prepare(opts) {
-  const a = ADAPTERS[opts.engine];
-  const [lib, faq] = await Promise.all([load(opts.engine, null, opts.pkg), fetch(opts.faqUrl).then((r) => r.json())]);
-  kept = { a, lib, faq };
-  return faq.entries.length;
+/** For bench/profile.mjs: builds the kept engine again from what load() gave (ms). */
+async function buildKept() {
+  const s = now();
+  kept.index = await kept.a.build(kept.lib, kept.faq);
+  return now() - s;
 }
-function buildKept() {
-  kept.index = kept.a.build(kept.lib, kept.faq);
-}
+
+/** For bench/profile.mjs: answers the dev questions for `ms` milliseconds; µs per question. */
 async function askKept(tsvUrl, ms) {
   const cases = parseTsv(await (await fetch(tsvUrl)).text());
   const s = now();
@@ -224,5 +236,5 @@ async function askKept(tsvUrl, ms) {
   return ((now() - s) * 1000) / n;
 }
 
-window.bench = { run, prepare, buildKept, askKept };
+window.bench = { run, buildKept, askKept, kept: () => kept };
 document.getElementById("status").textContent = "ready";

@@ -1,51 +1,55 @@
 #!/usr/bin/env node
 // Where faq-widget's time goes in Chromium: the V8 sampling profiler (CDP Profiler domain) over
-// (1) building the engine from the FAQ object and (2) answering the dev questions, at each size.
-// Uses a wasm-pack --profiling build (function names kept) from bench-results/pkg-profiling.
+// (1) the host page's load with the floating widget (www/index.html and the one script tag),
+// (2) the <faq-widget> element's time to ready (script, wasm, index, first answer), and per size
+// (3) reading the compiled index (`new FaqEngine(index)`), five times in one page, cold then warm,
+// and (4) answering the dev questions. Uses a wasm-bindgen build with function names kept
+// (bench-results/pkg-profiling) and a script bundled from it (bench-results/dist-profiling):
+// `make bench-profile` builds both.
 //
-//   node bench/profile.mjs [--sizes 12,10000] [--pkg bench-results/pkg-profiling] [--top 25]
+//   node bench/profile.mjs [--sizes 12,10000] [--pkg bench-results/pkg-profiling]
+//                          [--dist bench-results/dist-profiling] [--top 25] [--ask-ms 3000] [--only host]
 //
 // Prints, per phase, the functions with the most self time and the most total (inclusive) time.
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { generate } from "./gen-faq.mjs";
+import { packOf, ROOT } from "./packs.mjs";
+import { CHROMIUM_ARGS, serve } from "./serve.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
 const opt = (k, d) => (args.includes(k) ? args[args.indexOf(k) + 1] : d);
 const sizes = opt("--sizes", "12,10000").split(",").map(Number);
 const pkg = opt("--pkg", "bench-results/pkg-profiling");
+const dist = opt("--dist", "bench-results/dist-profiling");
 const top = Number(opt("--top", "25"));
 const askMs = Number(opt("--ask-ms", "3000"));
-// A dist/faq-widget.js bundled from the named wasm (scripts/bundle.mjs --pkg PKG --out DIST), to
-// profile the shipped widget's time to ready.
-const dist = opt("--dist", null);
+// --only host: the host page's load alone.
+const only = opt("--only", null);
+const OUT = path.join(ROOT, "bench-results");
 
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm" };
 const base = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
-const files = { "/eval/dev.tsv": path.resolve(ROOT, "tests/data/dev.tsv") };
+const extra = { "/eval/dev.tsv": path.resolve(ROOT, "tests/data/dev.tsv") };
+fs.mkdirSync(OUT, { recursive: true });
 for (const n of sizes) {
-  const f = n === base.entries.length ? path.join(ROOT, "faq.json") : path.join(ROOT, `bench-results/faq-${n}.json`);
-  if (!fs.existsSync(f)) fs.writeFileSync(f, `${JSON.stringify(generate(base, n, 5), null, 1)}\n`);
-  files[`/faq/${n}.json`] = f;
+  let pack = path.join(ROOT, "dist/faq.pack");
+  if (n !== base.entries.length) {
+    const json = path.join(OUT, `faq-${n}.json`);
+    if (!fs.existsSync(json)) fs.writeFileSync(json, `${JSON.stringify(generate(base, n, 5), null, 1)}\n`);
+    pack = packOf(json, path.join(OUT, `faq-${n}.pack`)).file;
+  }
+  extra[`/pack/${n}.pack`] = pack;
 }
-const server = http.createServer((req, res) => {
-  const p = new URL(req.url, "http://x").pathname;
-  const f = files[p] || path.join(ROOT, decodeURIComponent(p));
-  if (!f.startsWith(ROOT) && !Object.values(files).includes(f)) return res.writeHead(404).end();
-  if (!fs.existsSync(f)) return res.writeHead(404).end();
-  res.writeHead(200, {
-    "content-type": TYPES[path.extname(f)] || "application/octet-stream",
-    "cross-origin-opener-policy": "same-origin",
-    "cross-origin-embedder-policy": "require-corp",
-  });
-  fs.createReadStream(f).pipe(res);
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+// The host page with the profiling build of the script (www/index.html names generated/faq-widget.js).
+const html = fs.readFileSync(path.join(ROOT, "www/index.html"), "utf8");
+const host = path.join(OUT, "host-profiling.html");
+fs.writeFileSync(host, html.replace('src="generated/faq-widget.js"', `src="/${dist}/faq-widget.js"`).replace('href="site.css"', 'href="/www/site.css"'));
+extra["/host-profiling.html"] = host;
+const profilingScript = path.join(ROOT, dist, "faq-widget.js");
+if (!fs.existsSync(profilingScript)) throw new Error(`bench/profile.mjs: no ${dist}/faq-widget.js (make bench-profile bundles it)`);
+const server = await serve(extra);
+const origin = server.origin;
 
 /** Self and inclusive time per function name from a CDP CPU profile. */
 function summarize(profile) {
@@ -53,8 +57,10 @@ function summarize(profile) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
   const name = (n) => {
-    const f = n.callFrame.functionName || "(anonymous)";
     const u = n.callFrame.url ? path.basename(n.callFrame.url.split("?")[0]) : "";
+    // A script's top level and its anonymous functions: named by file and line.
+    if (!n.callFrame.functionName && u) return `(anonymous) [${u}:${n.callFrame.lineNumber + 1}]`;
+    const f = n.callFrame.functionName || "(anonymous)";
     return f.startsWith("(") ? f : `${f}${u && !u.endsWith(".wasm") && !f.includes("::") ? ` [${u}]` : ""}`;
   };
   const self = new Map();
@@ -82,80 +88,102 @@ function summarize(profile) {
   return { totalMs: total / 1000, self: rows(self), incl: rows(incl.set("(root)", 0)) };
 }
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-});
+function print(title, profile) {
+  const s = summarize(profile);
+  console.log(`\n=== ${title}; ${s.totalMs.toFixed(1)} ms sampled (idle and "(program)" left out)`);
+  console.log("self time:");
+  for (const x of s.self) console.log(`  ${x}`);
+  console.log("total time (function and what it calls):");
+  for (const x of s.incl) console.log(`  ${x}`);
+}
+
+async function benchPage(browser) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${origin}/bench/page.html`);
+  await page.waitForFunction(() => window.bench);
+  return { ctx, page, cdp: await ctx.newCDPSession(page) };
+}
+
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 try {
-  if (dist) {
+  // (1) The host page's load, with the long tasks seen by a PerformanceObserver beside the profile.
+  for (const rate of [1, 4]) {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(`${origin}/bench/page.html`);
-    await page.waitForFunction(() => window.bench);
+    await page.addInitScript(() => {
+      window.__longtasks = [];
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) window.__longtasks.push(Math.round(e.duration));
+      }).observe({ type: "longtask", buffered: true });
+    });
     const cdp = await ctx.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+    // A fixed wait, no polling: the driver's own injected scripts would show in the profile.
+    await page.goto(`${origin}/host-profiling.html`, { waitUntil: "load" });
+    await page.waitForTimeout(3000 * rate);
+    const { profile } = await cdp.send("Profiler.stop");
+    const tasks = await page.evaluate(() => window.__longtasks);
+    print(
+      `host page load with the floating widget (www/index.html, ${dist}/faq-widget.js) at ${rate}x CPU; long tasks: ${tasks.join(", ") || "none"} ms`,
+      profile,
+    );
+    await ctx.close();
+  }
+  // (2) The element's time to ready.
+  if (only !== "host") {
+    const { ctx, page, cdp } = await benchPage(browser);
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
     await cdp.send("Profiler.start");
-    const r = await page.evaluate((o) => window.bench.run(o), { engine: "faq-widget-element", dist, faqUrl: null, tsvUrl: null });
+    const r = await page.evaluate((o) => window.bench.run(o), { engine: "faq-widget-element", scriptUrl: `/${dist}/faq-widget.js` });
     const { profile } = await cdp.send("Profiler.stop");
-    const s = summarize(profile);
-    console.log(
-      `\n=== <faq-widget> time to ready (${dist}/faq-widget.js, bundled FAQ): ${r.ready.toFixed(1)} ms (script ${r.load.toFixed(1)} ms, first answer ${r.build.toFixed(1)} ms), ${s.totalMs.toFixed(1)} ms sampled`,
+    print(
+      `<faq-widget> time to ready (${dist}/faq-widget.js, bundled FAQ): ${r.ready.toFixed(1)} ms (script ${r.load.toFixed(1)} ms, first answer ${r.first.toFixed(1)} ms)`,
+      profile,
     );
-    console.log("self time:");
-    for (const x of s.self) console.log(`  ${x}`);
-    console.log("total time (function and what it calls):");
-    for (const x of s.incl) console.log(`  ${x}`);
     await ctx.close();
   }
-  for (const n of sizes) {
-    // Cold against warm: the same build five times in one fresh page.
+  for (const n of only === "host" ? [] : sizes) {
+    // (3) Cold against warm: reading the same index five times in one fresh page.
     {
-      const ctx = await browser.newContext();
-      const page = await ctx.newPage();
-      await page.goto(`${origin}/bench/page.html`);
-      await page.waitForFunction(() => window.bench);
-      await page.evaluate((o) => window.bench.prepare(o), { engine: "faq-widget", pkg, faqUrl: `/faq/${n}.json` });
-      const t = await page.evaluate(() => {
-        const out = [];
-        for (let i = 0; i < 5; i++) {
-          const s = performance.now();
-          window.bench.buildKept();
-          out.push((performance.now() - s).toFixed(1));
-        }
-        return out;
-      });
-      console.log(`\n=== faq-widget build, ${n} entries, five times in one page: ${t.join(", ")} ms (the first runs cold wasm code)`);
+      const { ctx, page } = await benchPage(browser);
+      const r = await page.evaluate((o) => window.bench.run(o), { engine: "faq-widget", pkg, packUrl: `/pack/${n}.pack` });
+      const t = [];
+      for (let i = 0; i < 5; i++) t.push((await page.evaluate(() => window.bench.buildKept())).toFixed(2));
+      console.log(
+        `\n=== faq-widget, ${n} entries: ready ${r.ready.toFixed(1)} ms (code + pack ${r.load.toFixed(1)} ms, new FaqEngine(index) ${r.build.toFixed(2)} ms, first answer ${r.first.toFixed(2)} ms); new FaqEngine(index) five more times in the same page: ${t.join(", ")} ms`,
+      );
       await ctx.close();
     }
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await page.goto(`${origin}/bench/page.html`);
-    await page.waitForFunction(() => window.bench);
-    await page.evaluate((o) => window.bench.prepare(o), { engine: "faq-widget", pkg, faqUrl: `/faq/${n}.json` });
-    const cdp = await ctx.newCDPSession(page);
+    // (4) Profiles of reading the index and of answering.
+    const { ctx, page, cdp } = await benchPage(browser);
+    await page.evaluate((o) => window.bench.run(o), { engine: "faq-widget", pkg, packUrl: `/pack/${n}.pack` });
     await cdp.send("Profiler.enable");
-    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-    for (const phase of ["build", "ask"]) {
+    await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+    for (const phase of ["read the index", "ask"]) {
       await cdp.send("Profiler.start");
       const t = Date.now();
-      const perQ =
-        phase === "build"
-          ? await page.evaluate(() => window.bench.buildKept())
-          : await page.evaluate(([u, ms]) => window.bench.askKept(u, ms), ["/eval/dev.tsv", askMs]);
+      const v =
+        phase === "ask"
+          ? await page.evaluate(([u, ms]) => window.bench.askKept(u, ms), ["/eval/dev.tsv", askMs])
+          : await page.evaluate(async () => {
+              let ms = 0;
+              for (let i = 0; i < 20; i++) ms += await window.bench.buildKept();
+              return ms / 20;
+            });
       const { profile } = await cdp.send("Profiler.stop");
-      const s = summarize(profile);
-      console.log(
-        `\n=== faq-widget ${phase}, ${n} entries: ${s.totalMs.toFixed(1)} ms sampled (${Date.now() - t} ms wall)${phase === "ask" ? `, ${perQ.toFixed(1)} µs per question` : ""}`,
+      print(
+        `faq-widget ${phase}, ${n} entries (${Date.now() - t} ms wall): ${phase === "ask" ? `${v.toFixed(1)} µs per question` : `${v.toFixed(2)} ms per read, 20 reads`}`,
+        profile,
       );
-      console.log("self time:");
-      for (const r of s.self) console.log(`  ${r}`);
-      console.log("total time (function and what it calls):");
-      for (const r of s.incl) console.log(`  ${r}`);
     }
     await ctx.close();
   }
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }

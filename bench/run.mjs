@@ -2,38 +2,41 @@
 // `make bench`, browser part: faq-widget against Fuse.js, MiniSearch and FlexSearch in headless
 // Chromium, on the same FAQ and questions, at 12, 1,000 and 10,000 entries.
 //
-//   node bench/run.mjs [--sizes 12,1000,10000] [--engines faq-widget,fuse,minisearch,flexsearch]
+//   node bench/run.mjs [--sizes 12,1000,10000] [--engines faq-widget-element,faq-widget,fuse,minisearch,flexsearch]
 //                      [--ready-runs 5] [--budget-ms 2500] [--pass-budget-ms 30000]
-//                      [--out bench-results] [--svg docs/bench-latency.svg] [--pkg pkg]
+//                      [--out bench-results] [--plots bench-results] [--pkg pkg]
 //
-// Prints a Markdown table and writes OUT/results.json, OUT/table.md and the SVG plot.
+// Before the browser starts, every FAQ is compiled as `make dist` compiles faq.json (packs.mjs:
+// `target/release/faq compile`, cached in OUT/) and the widget's script is filled with it. Prints a
+// Markdown table and writes OUT/results.json, OUT/table.md and the plots (into --plots; nothing
+// outside bench-results/ unless told: `make bench-figures` refreshes the committed ones).
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { FILES } from "./files.mjs";
 import { generate } from "./gen-faq.mjs";
-import { plot } from "./plot.mjs";
+import { filledScript, packOf, ROOT } from "./packs.mjs";
+import { costPlot, plot } from "./plot.mjs";
+import { CHROMIUM_ARGS, serve } from "./serve.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEV_TSV = path.resolve(ROOT, "tests/data/dev.tsv");
+export const ENGINES = ["faq-widget-element", "faq-widget", "fuse", "minisearch", "flexsearch"];
 
 function parseArgs(argv) {
   const a = {
     sizes: [12, 1000, 10000],
-    engines: ["faq-widget-element", "faq-widget", "fuse", "minisearch", "flexsearch"],
+    engines: ENGINES,
     readyRuns: 5,
     budgetMs: 2500,
     passBudgetMs: 30000,
     maxRounds: 40,
     minBatchUs: 200,
     out: "bench-results",
-    svg: "docs/bench-latency.svg",
+    plots: "bench-results",
     seed: 5,
     // Where the `faq-widget` row loads the engine from (another wasm-pack build to compare).
     pkg: "pkg",
@@ -48,47 +51,16 @@ function parseArgs(argv) {
     else if (k === "--pass-budget-ms") a.passBudgetMs = Number(v());
     else if (k === "--max-rounds") a.maxRounds = Number(v());
     else if (k === "--out") a.out = v();
-    else if (k === "--svg") a.svg = v();
+    else if (k === "--plots") a.plots = v();
     else if (k === "--seed") a.seed = Number(v());
     else if (k === "--pkg") a.pkg = v();
     else throw new Error(`bench/run.mjs: unknown argument ${k}`);
   }
+  for (const e of a.engines) if (!ENGINES.includes(e)) throw new Error(`bench/run.mjs: unknown engine ${e}`);
   return a;
 }
 
-const TYPES = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".mjs": "text/javascript",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".tsv": "text/tab-separated-values",
-  ".svg": "image/svg+xml",
-};
-
-/** A static server on 127.0.0.1 for the repository, cross-origin isolated (5 µs timer instead of 100 µs). */
-function serve(extra) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, "http://x");
-    let file = extra[url.pathname] || path.join(ROOT, decodeURIComponent(url.pathname));
-    if (!file.startsWith(ROOT) && !Object.values(extra).includes(file)) file = null;
-    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404);
-      res.end("not found");
-      return;
-    }
-    res.writeHead(200, {
-      "content-type": TYPES[path.extname(file)] || "application/octet-stream",
-      "cache-control": "no-store",
-      "cross-origin-opener-policy": "same-origin",
-      "cross-origin-embedder-policy": "require-corp",
-    });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-function sizes(buf) {
+export function sizes(buf) {
   return {
     raw: buf.length,
     gzip: zlib.gzipSync(buf, { level: 9 }).length,
@@ -98,11 +70,11 @@ function sizes(buf) {
   };
 }
 
-/** Bytes on the wire: the engine's files each compressed on their own, as a server sends them. */
+/** Bytes on the wire: files each compressed on their own, as a server sends them. */
 function wireBytes(files) {
   const t = { raw: 0, gzip: 0, brotli: 0 };
   for (const f of files) {
-    const s = sizes(fs.readFileSync(path.join(ROOT, f)));
+    const s = sizes(fs.readFileSync(path.resolve(ROOT, f)));
     t.raw += s.raw;
     t.gzip += s.gzip;
     t.brotli += s.brotli;
@@ -110,8 +82,11 @@ function wireBytes(files) {
   return t;
 }
 
-const median = (xs) => {
-  const s = xs.slice().sort((a, b) => a - b);
+const add = (x, y) => ({ raw: x.raw + y.raw, gzip: x.gzip + y.gzip, brotli: x.brotli + y.brotli });
+
+export const median = (xs) => {
+  const s = xs.filter((x) => x != null && !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
@@ -123,7 +98,15 @@ function chromiumVersion() {
   }
 }
 
-function machine() {
+function git(...args) {
+  try {
+    return execFileSync("git", args, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "";
+  }
+}
+
+export function machine() {
   const info = fs.readFileSync("/proc/cpuinfo", "utf8");
   const field = (name) => (info.match(new RegExp(`^${name}\\s*:\\s*(.*)$`, "m")) || [])[1];
   const cpu = `${field("model name") || os.cpus()[0]?.model} (family ${field("cpu family")}, model ${field("model")})`;
@@ -133,11 +116,13 @@ function machine() {
     cpu,
     chromium: chromiumVersion(),
     node: process.version,
+    commit: git("rev-parse", "--short", "HEAD"),
+    dirty: git("status", "--porcelain", "--untracked-files=no") !== "",
     date: new Date().toISOString(),
   };
 }
 
-const fmtUs = (x) =>
+export const fmtUs = (x) =>
   x == null || Number.isNaN(x)
     ? "–"
     : x >= 10000
@@ -145,23 +130,69 @@ const fmtUs = (x) =>
       : x >= 1000
         ? `${(x / 1000).toFixed(2)} ms`
         : `${x >= 100 ? Math.round(x) : x.toFixed(1)} µs`;
-const fmtMs = (x) => (x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
-const fmtKB = (b) => `${(b / 1024).toFixed(1)}`;
+export const fmtMs = (x) => (x == null || Number.isNaN(x) ? "–" : x >= 100 ? `${Math.round(x).toLocaleString("en")} ms` : `${x.toFixed(1)} ms`);
+export const fmtKB = (b) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} KB`);
+export const fmtMB = (b) => (b == null || Number.isNaN(b) ? "–" : `${(b / 1024 / 1024).toFixed(2)}`);
 const pct = (x) => `${(100 * x).toFixed(1)}`;
 
-function table(results) {
+export function table(results) {
   const lines = [
-    "| entries | engine | top-1 % | top-3 % | OOS rej. % | overall % | p50 | p99 | ready (median) | code KB raw / gzip / br | code+FAQ KB gzip / br |",
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    "| entries | engine | overall % | top-1 % | top-3 % | OOS rej. % | p50 | p90 | p99 | ready (median) | JS heap + wasm MB | code+FAQ gzip / br |",
+    "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
   ];
   for (const r of results) {
     const q = r.quality;
     const partial = q.rows < r.rowsTotal ? ` (${q.rows}/${r.rowsTotal} q.)` : "";
     lines.push(
-      `| ${r.size.toLocaleString("en")} | ${r.engine} | ${pct(q.top1)}${partial} | ${pct(q.top3)} | ${pct(q.oos)} | ${pct(q.overall)} | ${fmtUs(r.p50)} | ${fmtUs(r.p99)} | ${fmtMs(r.readyMedian)} | ${fmtKB(r.code.raw)} / ${fmtKB(r.code.gzip)} / ${fmtKB(r.code.brotli)} | ${fmtKB(r.total.gzip)} / ${fmtKB(r.total.brotli)} |`,
+      `| ${r.size.toLocaleString("en")} | ${r.engine} | ${pct(q.overall)}${partial} | ${pct(q.top1)} | ${pct(q.top3)} | ${pct(q.oos)} | ${fmtUs(r.p50)} | ${fmtUs(r.p90)} | ${fmtUs(r.p99)} | ${fmtMs(r.readyMedian)} | ${fmtMB(r.heapMedian)} + ${fmtMB(r.wasmMedian)} | ${fmtKB(r.total.gzip)} / ${fmtKB(r.total.brotli)} |`,
     );
   }
   return lines.join("\n");
+}
+
+/** JS heap in use after a full collection, and the bytes of every WebAssembly memory in the page. */
+async function memory(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const { result: proto } = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+  const { objects } = await cdp.send("Runtime.queryObjects", { prototypeObjectId: proto.objectId });
+  const { result } = await cdp.send("Runtime.callFunctionOn", {
+    objectId: objects.objectId,
+    functionDeclaration: "function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }",
+    returnByValue: true,
+  });
+  await cdp.send("Runtime.releaseObject", { objectId: objects.objectId });
+  return { heap: usedSize, wasm: result.value };
+}
+
+/** The FAQ of each size (generated ones regenerated only when their bytes would change), its pack and its filled script. */
+function prepare(a, out) {
+  const base = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
+  const shipped = path.join(ROOT, "dist/faq-widget.js");
+  if (!fs.existsSync(shipped)) throw new Error("bench: no dist/faq-widget.js (run make dist)");
+  const files = {};
+  for (const n of a.sizes) {
+    let json = path.join(ROOT, "faq.json");
+    if (n !== base.entries.length) {
+      json = path.join(out, `faq-${n}.json`);
+      const text = `${JSON.stringify(generate(base, n, a.seed), null, 1)}\n`;
+      if (!fs.existsSync(json) || fs.readFileSync(json, "utf8") !== text) fs.writeFileSync(json, text);
+    }
+    // The real FAQ: the pack and the script `make dist` built. Others: compiled the same way.
+    let pack = path.join(ROOT, "dist/faq.pack");
+    let script = shipped;
+    if (n !== base.entries.length) {
+      const t = Date.now();
+      const p = packOf(json, path.join(out, `faq-${n}.pack`));
+      pack = p.file;
+      console.error(
+        `bench: ${n} entries: ${path.relative(ROOT, pack)} ${p.compiledMs == null ? "(cached)" : `compiled in ${((Date.now() - t) / 1000).toFixed(1)} s`}`,
+      );
+      script = filledScript(pack, path.join(out, `faq-widget-${n}.js`));
+    }
+    files[n] = { json, pack, script };
+  }
+  return { base, files };
 }
 
 async function main() {
@@ -171,32 +202,15 @@ async function main() {
   const loadStart = os.loadavg().map((x) => Number(x.toFixed(2)));
   const out = path.resolve(ROOT, a.out);
   fs.mkdirSync(out, { recursive: true });
-  // The shipped script, when `make dist` has built it; the engine alone always (from pkg/).
-  const hasDist = fs.existsSync(path.join(ROOT, "dist/faq-widget.js"));
-  if (!hasDist) console.error("bench: no dist/faq-widget.js (run `make dist`): measuring the engine from pkg/ only");
-  const engines = a.engines.filter((e) => e !== "faq-widget-element" || hasDist);
-  // The FAQs: the real one, and generated ones (deterministic; regenerated only when missing).
-  const base = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
-  const faqFile = {};
-  for (const n of a.sizes) {
-    if (n === base.entries.length) {
-      faqFile[n] = path.join(ROOT, "faq.json");
-      continue;
-    }
-    const f = path.join(out, `faq-${n}.json`);
-    const text = `${JSON.stringify(generate(base, n, a.seed), null, 1)}\n`;
-    if (!fs.existsSync(f) || fs.readFileSync(f, "utf8") !== text) fs.writeFileSync(f, text);
-    faqFile[n] = f;
-  }
+  const { files } = prepare(a, out);
   const extra = { "/eval/dev.tsv": DEV_TSV };
-  for (const n of a.sizes) extra[`/faq/${n}.json`] = faqFile[n];
+  for (const n of a.sizes) {
+    extra[`/faq/${n}.json`] = files[n].json;
+    extra[`/pack/${n}.pack`] = files[n].pack;
+    extra[`/script/${n}.js`] = files[n].script;
+  }
   const server = await serve(extra);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
-    // launch() (not launchPersistentContext) gives Chromium a new empty profile directory each run.
-  });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const rowsTotal =
     fs
       .readFileSync(DEV_TSV, "utf8")
@@ -205,50 +219,61 @@ async function main() {
   const results = [];
   try {
     for (const n of a.sizes) {
-      const data = sizes(fs.readFileSync(faqFile[n]));
-      for (const engine of engines) {
+      const json = sizes(fs.readFileSync(files[n].json));
+      const pack = sizes(fs.readFileSync(files[n].pack));
+      const script = sizes(fs.readFileSync(files[n].script));
+      for (const engine of a.engines) {
         const runOnce = async (withQueries) => {
           const ctx = await browser.newContext();
           const page = await ctx.newPage();
           page.on("pageerror", (e) => console.error(`[${engine} ${n}] page error: ${e.message}`));
-          await page.goto(`${origin}/bench/page.html`);
+          await page.goto(`${server.origin}/bench/page.html`);
           await page.waitForFunction(() => window.bench);
+          const cdp = await ctx.newCDPSession(page);
+          const before = withQueries ? null : await memory(cdp);
           const r = await page.evaluate((o) => window.bench.run(o), {
             engine,
             pkg: a.pkg,
-            // The element at the real FAQ's size uses the FAQ bundled inside dist/faq-widget.js.
-            faqUrl: engine === "faq-widget-element" && n === base.entries.length ? null : `/faq/${n}.json`,
+            faqUrl: `/faq/${n}.json`,
+            packUrl: `/pack/${n}.pack`,
+            scriptUrl: `/script/${n}.js`,
             tsvUrl: withQueries ? "/eval/dev.tsv" : null,
             passBudgetMs: a.passBudgetMs,
             budgetMs: a.budgetMs,
             maxRounds: a.maxRounds,
             minBatchUs: a.minBatchUs,
           });
+          // Memory once ready, in the cold runs only (the timed pass leaves garbage and warm caches).
+          if (before) {
+            const after = await memory(cdp);
+            r.heap = after.heap - before.heap;
+            r.wasm = after.wasm - before.wasm;
+          }
           await ctx.close();
           return r;
         };
         const t = Date.now();
         const r = await runOnce(true);
-        const ready = [r.ready];
-        const build = [r.build];
-        const load = [r.load];
-        // Fewer cold-start repeats where one build takes seconds.
-        const reps = r.ready > 2000 ? Math.min(2, a.readyRuns - 1) : a.readyRuns - 1;
-        for (let i = 0; i < reps; i++) {
-          const x = await runOnce(false);
-          ready.push(x.ready);
-          build.push(x.build);
-          load.push(x.load);
-        }
-        const code = wireBytes(engine === "faq-widget" ? FILES[engine].map((f) => f.replace(/^pkg\//, `${a.pkg}/`)) : FILES[engine]);
-        // dist/faq-widget.js carries the real FAQ inside; everything else downloads the FAQ too.
-        const bundled = engine === "faq-widget-element" && n === base.entries.length;
+        const cold = [];
+        // Fewer cold-start repeats where one start takes seconds.
+        const reps = Math.max(1, r.ready > 2000 ? Math.min(2, a.readyRuns - 1) : a.readyRuns - 1);
+        for (let i = 0; i < reps; i++) cold.push(await runOnce(false));
+        const all = [r, ...cold];
+        const code =
+          {
+            "faq-widget": wireBytes(FILES["faq-widget"].map((f) => f.replace(/^pkg\//, `${a.pkg}/`))),
+            "faq-widget-element": script,
+          }[engine] || wireBytes(FILES[engine]);
+        // What each downloads for this FAQ: the element its one script (the FAQ inside); the engine
+        // its package and the pack; the peers their library and the FAQ's JSON.
+        const data = engine === "faq-widget-element" ? null : engine === "faq-widget" ? pack : json;
         const row = {
           size: n,
           engine,
           rowsTotal,
           quality: r.quality,
           p50: r.p50,
+          p90: r.p90,
           p99: r.p99,
           mean: r.mean,
           samples: r.samples,
@@ -257,40 +282,52 @@ async function main() {
           batch: r.batch,
           firstPassMeanUs: r.firstPassMeanUs,
           isolated: r.isolated,
-          readyMedian: median(ready),
-          ready,
-          buildMedian: median(build),
-          loadMedian: median(load),
+          firstAnswer: r.firstAnswer,
+          ready: all.map((x) => x.ready),
+          readyMedian: median(all.map((x) => x.ready)),
+          loadMedian: median(all.map((x) => x.load)),
+          buildMedian: median(all.map((x) => x.build)),
+          firstMedian: median(all.map((x) => x.first)),
+          heap: cold.map((x) => x.heap),
+          wasm: cold.map((x) => x.wasm),
+          heapMedian: median(cold.map((x) => x.heap)),
+          wasmMedian: median(cold.map((x) => x.wasm)),
           code,
           data,
-          total: bundled ? code : { raw: code.raw + data.raw, gzip: code.gzip + data.gzip, brotli: code.brotli + data.brotli },
+          total: data ? add(code, data) : code,
           answers: r.answers,
         };
         results.push(row);
         console.error(
-          `bench: ${String(n).padStart(5)} entries  ${engine.padEnd(10)}  top-1 ${pct(r.quality.top1)}%  p50 ${fmtUs(r.p50)}  p99 ${fmtUs(r.p99)}  ready ${fmtMs(row.readyMedian)}  (${r.samples} samples, ${((Date.now() - t) / 1000).toFixed(1)} s)`,
+          `bench: ${String(n).padStart(5)} entries  ${engine.padEnd(18)}  overall ${pct(r.quality.overall)}%  p50 ${fmtUs(r.p50)}  p90 ${fmtUs(r.p90)}  p99 ${fmtUs(r.p99)}  ready ${fmtMs(row.readyMedian)}  heap+wasm ${fmtMB(row.heapMedian)}+${fmtMB(row.wasmMedian)} MB  (${r.samples} samples, ${((Date.now() - t) / 1000).toFixed(1)} s)`,
         );
       }
     }
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
   const m = { ...machine(), loadavgAtStart: loadStart };
   const md = table(results);
   const doc = { machine: m, options: a, seconds: (Date.now() - started) / 1000, results };
   fs.writeFileSync(path.join(out, "results.json"), `${JSON.stringify(doc, null, 1)}\n`);
   fs.writeFileSync(path.join(out, "table.md"), `${md}\n`);
-  if (a.svg) {
-    fs.mkdirSync(path.dirname(path.resolve(ROOT, a.svg)), { recursive: true });
-    fs.writeFileSync(path.resolve(ROOT, a.svg), plot(results, m));
+  if (a.plots) {
+    const dir = path.resolve(ROOT, a.plots);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "bench-latency.svg"), plot(results, m));
+    fs.writeFileSync(path.join(dir, "bench-costs.svg"), costPlot(results, m));
   }
-  console.log(`\nMachine: ${m.nproc} cores, ${m.cpu}; ${m.chromium}; node ${m.node}; load average ${m.loadavgAtStart[0]} at start, ${m.loadavg[0]} at end\n`);
+  console.log(
+    `\nMachine: ${m.nproc} cores, ${m.cpu}; ${m.chromium}; node ${m.node}; commit ${m.commit}${m.dirty ? " (modified)" : ""}; load average ${m.loadavgAtStart[0]} at start, ${m.loadavg[0]} at end\n`,
+  );
   console.log(md);
-  console.log(`\n(${doc.seconds.toFixed(0)} s; details in ${path.relative(ROOT, out)}/results.json${a.svg ? `, plot in ${a.svg}` : ""})`);
+  console.log(`\n(${doc.seconds.toFixed(0)} s; details in ${path.relative(ROOT, out)}/results.json${a.plots ? `, plots in ${a.plots}/` : ""})`);
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
