@@ -116,16 +116,16 @@ test("the host page pays nothing on load: the engine is compiled asynchronously 
       calls[k] += 1;
       if (!inIdle) calls.outsideIdle += 1;
     };
-    W.Module = (...a) => {
-      count("syncModule");
-      return new Module(...a);
-    };
-    W.Module.prototype = Module.prototype;
-    W.Instance = (...a) => {
-      count("instances");
-      return new Instance(...a);
-    };
-    W.Instance.prototype = Instance.prototype;
+    // Proxies, not functions: they stay constructible and keep `instanceof` working.
+    const counted = (C, k) =>
+      new Proxy(C, {
+        construct(target, args) {
+          count(k);
+          return new target(...args);
+        },
+      });
+    W.Module = counted(Module, "syncModule");
+    W.Instance = counted(Instance, "instances");
     W.compile = (...a) => {
       count("asyncCompile");
       return compile.apply(W, a);
