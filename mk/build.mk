@@ -21,8 +21,10 @@ pkg: setup
 	$(WASM_BUILD_ENV) wasm-pack build --release --target web --out-dir pkg -- $(WASM_BUILD_ARGS)
 
 ## The FAQ studio's wasm-pack package in pkg-studio/: the validator, the compiler and the reports (feature studio), a normal std build.
+# Its own target directory: the customers' build takes other RUSTFLAGS, and sharing one directory
+# would rebuild every crate each time the other build ran.
 pkg-studio: setup
-	wasm-pack build --release --target web --out-dir pkg-studio -- --features studio
+	CARGO_TARGET_DIR=$(CURDIR)/target/studio wasm-pack build --release --target web --out-dir pkg-studio -- --features studio
 
 ## Build dist/: one classic script with everything inside, the kiosk page, the FAQ studio, a copy of the package. Fails over budget.
 dist: pkg pkg-studio

@@ -472,6 +472,45 @@ test('lang="en": English interface and the entries\' English texts', async () =>
   await context.close();
 });
 
+test('an answer in the question\'s language: English on the Spanish widget, Spanish on lang="en", one tap to the other', async () => {
+  const { page, log, context } = await open("/fixtures/plain.html");
+  await openPanel(page);
+  const input = page.locator(`${W} input.query`);
+  await input.fill("I forgot my wifi password, what is it?");
+  await input.press("Enter");
+  await page.locator(`${W} .answer`).waitFor();
+  const wifi = entry("wifi-clave");
+  assert.equal(await page.locator(`${W} .answer .view-title`).textContent(), wifi.en.question);
+  assert.equal(await page.locator(`${W} .answer`).getAttribute("lang"), "en");
+  assert.equal(await page.locator(`${W} .label`).textContent(), "Escriba su pregunta", "the interface stays Spanish");
+  const toSpanish = page.locator(`${W} .lang-switch`);
+  assert.equal(await toSpanish.textContent(), "Ver en español");
+  assert.equal(await toSpanish.getAttribute("lang"), "es");
+  await toSpanish.click();
+  assert.equal(await page.locator(`${W} .answer .view-title`).textContent(), wifi.question);
+  assert.equal(await page.locator(`${W} .answer`).getAttribute("lang"), "es");
+  assert.equal(await page.locator(`${W} .lang-switch`).textContent(), "Read in English");
+  // A Spanish question gets the Spanish texts; the API follows the question's language too.
+  await input.fill("olvide la clave de mi wifi");
+  await input.press("Enter");
+  await page.locator(`${W} .answer`).waitFor();
+  assert.equal(await page.locator(`${W} .answer .view-title`).textContent(), wifi.question);
+  const api = await page.evaluate(() => document.querySelector("faq-widget").ask("I forgot my wifi password"));
+  assert.equal(api[0].question, wifi.en.question);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+
+  const en = await open("/fixtures/inline-en.html");
+  const enInput = en.page.locator(`${W} input.query`);
+  await enInput.fill("olvide la clave de mi wifi");
+  await enInput.press("Enter");
+  await en.page.locator(`${W} .answer`).waitFor();
+  assert.equal(await en.page.locator(`${W} .answer .view-title`).textContent(), wifi.question);
+  assert.equal(await en.page.locator(`${W} .lang-switch`).textContent(), "Read in English");
+  assert.equal(await en.page.locator(`${W} .label`).textContent(), "Type your question");
+  await en.context.close();
+});
+
 test("a question longer than the engine reads is cut, and the widget says so", async () => {
   const { page, context } = await open("/fixtures/plain.html");
   await openPanel(page);

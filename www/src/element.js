@@ -14,7 +14,8 @@ import { widgetCss } from "./bundled.js";
 import { h } from "./dom.js";
 import { askSafely, FaqSource, highlightRanges, maxQueryBytes, prepare } from "./engine.js";
 import { emit } from "./events.js";
-import { categoriesOf, contactLines, entriesOf, entryTexts, phrasingsOf } from "./faq.js";
+import { categoriesOf, contactLines, entriesOf, entryTexts, hasTexts, phrasingsOf } from "./faq.js";
+import { questionLanguage } from "./lang.js";
 import { scoreOf } from "./reply.js";
 import { STRINGS } from "./strings.js";
 import { chooseSuggestions, prefixMatches, SearchBox, SUGGESTIONS } from "./suggestions.js";
@@ -158,8 +159,9 @@ export class FaqWidget extends HTMLElement {
    * Answers `query`: a Promise of the answers, best first (`[]` when the FAQ has no answer).
    * Each: {id, question, answer, category, score (0..1, the order), status, terms}. When the
    * question asks for a way to reach a person, the first answer is {id: "contact", question and
-   * answer: the contact options as text, status: "contact"}, then the closest entries. Rejects when the FAQ
-   * could not be loaded.
+   * answer: the contact options as text, status: "contact"}, then the closest entries. The texts
+   * are in the question's language (an English question on the Spanish widget gets the English
+   * texts), else in the widget's. Rejects when the FAQ could not be loaded.
    */
   async ask(query) {
     await this._load();
@@ -169,6 +171,8 @@ export class FaqWidget extends HTMLElement {
     const r = source.engine.ask(String(query ?? ""), 3);
     if (r.status === "none") return [];
     const t = STRINGS[this.lang];
+    // The entries' texts in the question's language (the interface's when the words do not tell).
+    const textLang = questionLanguage(query) || this.lang;
     const contact =
       r.status === "contact"
         ? [
@@ -185,7 +189,7 @@ export class FaqWidget extends HTMLElement {
         : [];
     return contact.concat(
       r.hits.map((hit) => {
-        const e = entryTexts(source.faq, hit.id, this.lang);
+        const e = entryTexts(source.faq, hit.id, textLang);
         return {
           id: hit.id,
           question: e.question,
@@ -228,7 +232,8 @@ export class FaqWidget extends HTMLElement {
       lang: this.lang,
       id: this._id,
       kiosk: this.mode === "kiosk",
-      entry: (id) => entryTexts(source.faq, id, this.lang),
+      entry: (id, lang) => entryTexts(source.faq, id, lang || this.lang),
+      hasTexts: (id, lang) => hasTexts(source.faq, id, lang),
       categories: () => categoriesOf(source.faq, this.lang),
       contactFaq: source.contactFaq,
       highlight: (text, terms) => highlightRanges(source.engine, text, terms),
@@ -300,7 +305,7 @@ export class FaqWidget extends HTMLElement {
     if (q.trim()) {
       const reply = askSafely(engine, q, 3);
       emit({ type: "question", query: q, status: reply.status, id: reply.hits[0]?.id ?? null });
-      showReply(this._context(), reply);
+      showReply(this._context(), reply, questionLanguage(q) || undefined);
     }
     this._search.focus();
   }

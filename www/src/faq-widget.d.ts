@@ -25,7 +25,10 @@ export interface FaqWidgetElement extends HTMLElement {
   lang: string;
   /** Kiosk idle period in seconds: ?idle= in the page URL, else the idle attribute, else 60. */
   readonly idleSeconds: number;
-  /** Answers best first; [] when the FAQ has no answer. Rejects when faq-src could not be loaded. */
+  /**
+   * Answers best first; [] when the FAQ has no answer. Texts in the question's language (English or
+   * Spanish) when its words tell, else in the widget's. Rejects when faq-src could not be loaded.
+   */
   ask(query: string): Promise<FaqAnswer[]>;
   /** Floating mode: opens the panel and focuses the question box. */
   open(): void;

@@ -23,6 +23,12 @@ export function entryTexts(faq, id, lang) {
   };
 }
 
+/** Whether entry `id` has its own texts in `lang` (Spanish always; English when the FAQ gives them). */
+export function hasTexts(faq, id, lang) {
+  const e = entriesOf(faq).find((x) => x.id === id);
+  return Boolean(e) && (lang !== "en" || Boolean(e.en?.question));
+}
+
 /** The texts an unfinished word is matched against: the question in `lang`, the phrasings, and in English the English ones. */
 export function phrasingsOf(faq, entry, lang) {
   return [entryTexts(faq, entry.id, lang).question, ...(entry.phrasings || []), ...((lang === "en" && entry.en && entry.en.phrasings) || [])];

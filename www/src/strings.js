@@ -1,6 +1,9 @@
 // The interface's texts in Spanish (the default) and English; the FAQ's own texts come from the
 // FAQ. Texts with a number in them are functions of it, so that each language places and inflects it.
 
+/** The button that shows an answer in the other language, written in that language (key: its code). */
+export const LANGUAGE_SWITCH = { en: "Read in English", es: "Ver en español" };
+
 /** The interface strings by language: STRINGS.es and STRINGS.en have the same keys. */
 export const STRINGS = {
   es: {

@@ -19,6 +19,7 @@ import { labelOf } from "./faq.js";
 import { saveFeedback } from "./feedback.js";
 import { pbxHref, whatsappHref, whatsappNumbers } from "./links.js";
 import { scoreOf } from "./reply.js";
+import { LANGUAGE_SWITCH } from "./strings.js";
 
 function navButton(content, onclick, cls = "nav") {
   return h("button", { type: "button", class: cls, onclick }, content);
@@ -86,7 +87,7 @@ export function renderView(body, view, ctx) {
 
 /** Shows entry `id` with `terms` marked; `from` ("search" or "category") picks the way back. */
 export function showAnswer(ctx, id, terms, from, focusAnswer, extra = {}) {
-  const e = ctx.entry(id);
+  const e = ctx.entry(id, extra.lang);
   ctx.go(
     { name: "answer", id, terms, from, ...extra },
     { focus: focusAnswer ? ".view-title" : null, announce: `${ctx.t.answerFor} ${e.question}. ${e.answer}` },
@@ -96,13 +97,14 @@ export function showAnswer(ctx, id, terms, from, focusAnswer, extra = {}) {
 /**
  * Shows the engine's reply to a question: the answer with up to two related questions; for an
  * ambiguous reply, the hits that come close to the best (two or three, not the distant tail) to
- * choose from; otherwise "no answer" with the contacts.
+ * choose from; otherwise "no answer" with the contacts. An answer is shown in `lang` (the
+ * question's language) when given.
  */
-export function showReply(ctx, reply) {
+export function showReply(ctx, reply, lang) {
   const t = ctx.t;
   if (reply.status === "answer") {
     const [best, ...rest] = reply.hits;
-    showAnswer(ctx, best.id, best.terms, "search", false, { related: rest.slice(0, 2) });
+    showAnswer(ctx, best.id, best.terms, "search", false, { related: rest.slice(0, 2), lang });
   } else if (reply.status === "contact") {
     // The question asks how to reach a person: the contact options, and the closest entries.
     const related = reply.hits
@@ -117,7 +119,7 @@ export function showReply(ctx, reply) {
       .slice(0, 3)
       .map((x) => ({ id: x.id, terms: x.terms }));
     const questions = hits.map((x) => ctx.entry(x.id).question);
-    ctx.go({ name: "ambiguous", hits }, { announce: `${t.which} ${questions.join(" / ")}` });
+    ctx.go({ name: "ambiguous", hits, lang }, { announce: `${t.which} ${questions.join(" / ")}` });
   } else {
     ctx.go({ name: "none" }, { announce: `${t.none} ${t.noneHelp}` });
   }
@@ -169,7 +171,9 @@ export const VIEWS = {
 
   answer(body, view, ctx) {
     const t = ctx.t;
-    const e = ctx.entry(view.id);
+    // The texts in the question's language when it was given, else in the widget's.
+    const lang = view.lang || ctx.lang;
+    const e = ctx.entry(view.id, lang);
     const top = h("div", { class: "topbar" });
     if (view.from === "category") {
       const cat = ctx.categories().find((c) => c.id === e.category);
@@ -177,8 +181,14 @@ export const VIEWS = {
     } else {
       top.append(homeButton(ctx));
     }
+    const other = lang === "en" ? "es" : "en";
+    if (ctx.hasTexts(view.id, other)) {
+      const b = navButton(LANGUAGE_SWITCH[other], () => ctx.go({ ...view, lang: other }, { focus: ".view-title" }), "link-button lang-switch");
+      b.lang = other;
+      top.append(b);
+    }
     body.append(top);
-    const article = h("article", { class: "answer", "aria-labelledby": `${ctx.id}-aq` });
+    const article = h("article", { class: "answer", "aria-labelledby": `${ctx.id}-aq`, lang });
     const title = h("h3", { class: "view-title", id: `${ctx.id}-aq`, tabindex: "-1" });
     renderInline(title, e.question, ctx.highlight(e.question, view.terms), []);
     article.append(title);
@@ -191,12 +201,12 @@ export const VIEWS = {
       body.append(h("h4", { class: "section-title small", text: t.related }));
       const ul = h("ul", { class: "choices compact" });
       for (const r of view.related) {
-        const q = ctx.entry(r.id).question;
+        const q = ctx.entry(r.id, lang).question;
         ul.append(
           h(
             "li",
-            null,
-            navButton(q, () => showAnswer(ctx, r.id, r.terms, view.from, true), "choice"),
+            { lang },
+            navButton(q, () => showAnswer(ctx, r.id, r.terms, view.from, true, { lang: view.lang }), "choice"),
           ),
         );
       }
@@ -211,7 +221,7 @@ export const VIEWS = {
     for (const hit of view.hits) {
       const q = ctx.entry(hit.id).question;
       const related = view.hits.filter((x) => x.id !== hit.id);
-      const b = navButton([], () => showAnswer(ctx, hit.id, hit.terms, "search", true, { related }), "choice");
+      const b = navButton([], () => showAnswer(ctx, hit.id, hit.terms, "search", true, { related, lang: view.lang }), "choice");
       renderInline(b, q, ctx.highlight(q, hit.terms), []);
       ul.append(h("li", null, b));
     }
