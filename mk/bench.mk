@@ -6,7 +6,7 @@
 # A run writes only under bench-results/ (gitignored): results.json, table.md, longtasks.json,
 # native.txt, the plots, the compiled packs of the generated FAQs. `make bench-figures` then
 # refreshes what is committed from that run: docs/bench-*.svg and BENCHMARKS.md's results block.
-.PHONY: bench bench-browser bench-longtasks bench-native bench-report bench-figures bench-profile faq-tool
+.PHONY: bench bench-browser bench-longtasks bench-native bench-report bench-figures bench-profile bench-quality faq-tool
 
 # e.g. make bench BENCH_ARGS="--sizes 12,1000 --ready-runs 3"; LONGTASK_ARGS="--runs 10"
 BENCH_ARGS ?=
@@ -43,6 +43,12 @@ bench-native:
 ## The report of the last run (bench-results/): table, ratios to each peer, targets, long tasks.
 bench-report:
 	node bench/report.mjs
+
+# FAQ_BIN=PATH: a faq tool already built (the same engine) instead of building target/release/faq.
+FAQ_BIN ?=
+## Answer quality next to the peers (Node, no browser): faq eval and Fuse.js, MiniSearch, FlexSearch on dev, proxy and the blind sets, same faq.json; writes bench-results/quality.md.
+bench-quality: $(if $(FAQ_BIN),,faq-tool)
+	node bench/quality.mjs $(if $(FAQ_BIN),--faq-bin $(FAQ_BIN))
 
 ## Refresh the committed figures from the last run: docs/bench-*.svg and BENCHMARKS.md's results block.
 bench-figures:
