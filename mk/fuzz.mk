@@ -1,16 +1,17 @@
 # Fuzzing the engine with cargo fuzz (libFuzzer). The property tests (tests/properties.rs) and the
 # hostile-data tests (tests/hostile.rs, tests/hostile/) are ordinary cargo tests in test-native.
-#   make test-fuzz   build the fuzz targets, then fuzz each for FUZZ_SECONDS (60 s), both at once
+#   make test-fuzz   build the fuzz targets (the query path, FAQ files, compiled indexes as a
+#                    faq-src pack brings them), then fuzz each for FUZZ_SECONDS (60 s), all at once
 #   make fuzz-long   the same for FUZZ_LONG_SECONDS (30 min) each; FUZZ_SANITIZER=address to add ASan
 # fuzz/corpus/ (what the fuzzer learnt, kept between runs) and fuzz/artifacts/ (crashing inputs)
 # are not committed; fuzz/seeds/ is. A crash prints the input's path; replay it with
 #   cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run TARGET artifacts/TARGET/crash-...
 
 CARGO_FUZZ_VERSION := 0.13.2
-FUZZ_TARGETS := query faq_json
+FUZZ_TARGETS := query faq_json image
 FUZZ_SECONDS ?= 60
 FUZZ_LONG_SECONDS ?= 1800
-# The crate has no unsafe code outside the wasm allocator, so AddressSanitizer adds little to
+# The crate has no unsafe code (deny(unsafe_code)), so AddressSanitizer adds little to
 # Rust's own checks (debug assertions and overflow checks stay on) while it triples the build time
 # and slows each run about four times: the short run goes without it.
 FUZZ_SANITIZER ?= none
