@@ -168,3 +168,19 @@ fn bench_prints_figures() {
         "{out}"
     );
 }
+
+#[test]
+fn a_closed_output_ends_the_tool_quietly() {
+    // `faq eval … | head`: the reader goes away before the tool writes.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_faq"))
+        .args(["eval", "tests/data/dev.tsv"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the faq binary runs");
+    drop(child.stdout.take());
+    let o = child.wait_with_output().expect("it ends");
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}

@@ -8,6 +8,21 @@ use faq_widget::report::{self, explain_none};
 use std::process::ExitCode;
 use std::time::Instant;
 
+/// `println!`, except that a closed standard output (`faq eval … | head`) ends the tool quietly,
+/// as other command-line tools do, instead of panicking with a backtrace.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("faq: cannot write the output: {e}");
+            std::process::exit(1);
+        }
+    }};
+}
+
 const USAGE: &str = "faq: the FAQ editors' tool
 
 usage:
@@ -126,7 +141,7 @@ pub fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     if cmd == "-h" || cmd == "--help" || cmd == "help" {
-        println!("{USAGE}");
+        out!("{USAGE}");
         return ExitCode::SUCCESS;
     }
     let args = match parse_args(argv) {
@@ -172,7 +187,7 @@ fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
         let mut report = report::check_json(&bytes);
         let ok = report["ok"] == serde_json::Value::Bool(true);
         report["file"] = serde_json::Value::from(path);
-        println!("{report}");
+        out!("{report}");
         return Ok(if ok {
             ExitCode::SUCCESS
         } else {
@@ -194,9 +209,9 @@ fn cmd_validate(a: &Args) -> Result<ExitCode, String> {
     let warnings = found.len() - errors;
     {
         for f in &found {
-            println!("{path}: {f}");
+            out!("{path}: {f}");
         }
-        println!(
+        out!(
             "{path}: {} entries, {errors} error{}, {warnings} warning{}",
             faq.entries.len(),
             if errors == 1 { "" } else { "s" },
@@ -223,7 +238,7 @@ fn cmd_compile(a: &Args) -> Result<ExitCode, String> {
     let t = Instant::now();
     let bytes = pack(&faq, &a.params).map_err(|e| format!("{path}: {e}"))?;
     std::fs::write(out, &bytes).map_err(|e| format!("{out}: cannot write: {e}"))?;
-    println!(
+    out!(
         "{out}: {} entries, {} bytes, compiled in {:.0} ms",
         faq.entries.len(),
         bytes.len(),
@@ -242,15 +257,15 @@ fn cmd_format(a: &Args) -> Result<ExitCode, String> {
     let faq = load_faq(path)?;
     let written = faq_widget::faq::format(&faq).map_err(|e| format!("{path}: {e}"))?;
     if written == text {
-        println!("{path}: in its written form");
+        out!("{path}: in its written form");
         return Ok(ExitCode::SUCCESS);
     }
     if !a.write {
-        println!("{path}: not in its written form: run `faq format --write {path}`");
+        out!("{path}: not in its written form: run `faq format --write {path}`");
         return Ok(ExitCode::from(1));
     }
     std::fs::write(path, written).map_err(|e| format!("{path}: cannot write: {e}"))?;
-    println!("{path}: written in its one form");
+    out!("{path}: written in its one form");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -261,20 +276,20 @@ fn cmd_schema(a: &Args) -> Result<ExitCode, String> {
         serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
     let changed = rules::apply_to_schema(&mut schema).map_err(|e| format!("{path}: {e}"))?;
     if changed.is_empty() {
-        println!("{path}: states every rule of src/faq/rules.rs");
+        out!("{path}: states every rule of src/faq/rules.rs");
         return Ok(ExitCode::SUCCESS);
     }
     if !a.write {
         for p in &changed {
-            println!("{path}: {p} differs from the rule in src/faq/rules.rs");
+            out!("{path}: {p} differs from the rule in src/faq/rules.rs");
         }
-        println!("{path}: run `faq schema --write` to write the rules into it");
+        out!("{path}: run `faq schema --write` to write the rules into it");
         return Ok(ExitCode::from(1));
     }
     let mut out = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
     out.push('\n');
     std::fs::write(path, out).map_err(|e| format!("{path}: cannot write: {e}"))?;
-    println!(
+    out!(
         "{path}: wrote {} rule(s): {}",
         changed.len(),
         changed.join(", ")
@@ -292,7 +307,7 @@ fn cmd_ask(a: &Args) -> Result<ExitCode, String> {
     let engine = Engine::new(&faq).map_err(|e| format!("{path}: {e}"))?;
     let reply = engine.ask(&query, a.top.max(1));
     if a.json {
-        println!("{}", report::ask_json(&faq, &reply));
+        out!("{}", report::ask_json(&faq, &reply));
     } else {
         print_reply(&faq, &query, &reply);
     }
@@ -315,36 +330,36 @@ fn describe(via: &Via) -> String {
 }
 
 fn print_reply(faq: &Faq, query: &str, r: &Reply) {
-    println!("question: {query}");
+    out!("question: {query}");
     if r.truncated {
-        println!(
+        out!(
             "(only the first {} bytes were read)",
             faq_widget::engine::MAX_QUERY_BYTES
         );
     }
     match r.status {
         Status::None => {
-            println!(
+            out!(
                 "no answer: {}",
                 r.reason.map(explain_none).unwrap_or_default()
             );
             if let Some(c) = r.candidates.first() {
-                println!("  closest entry: {} (score {:.2})", c.id, c.score);
+                out!("  closest entry: {} (score {:.2})", c.id, c.score);
             }
         }
-        Status::Answer => println!("answer:"),
-        Status::Ambiguous => println!("answer (close candidates follow):"),
-        Status::Contact => println!(
+        Status::Answer => out!("answer:"),
+        Status::Ambiguous => out!("answer (close candidates follow):"),
+        Status::Contact => out!(
             "the contact options (score {:.2}), then the closest entries:",
             r.contact
         ),
     }
     for (k, h) in r.hits.iter().enumerate() {
         let e = &faq.entries[h.index];
-        println!("{}. {}  score {:.2}", k + 1, h.id, h.score);
-        println!("   {}", e.question);
+        out!("{}. {}  score {:.2}", k + 1, h.id, h.score);
+        out!("   {}", e.question);
         for m in &h.matched {
-            println!(
+            out!(
                 "     +{:.2}  \"{}\" → {}{}",
                 m.contribution,
                 m.text,
@@ -354,11 +369,12 @@ fn print_reply(faq: &Faq, query: &str, r: &Reply) {
         }
     }
     if !r.unknown.is_empty() {
-        println!("words the FAQ does not use: {}", r.unknown.join(", "));
+        out!("words the FAQ does not use: {}", r.unknown.join(", "));
     }
-    println!(
+    out!(
         "not answered by the FAQ: {:.2}, contact options: {:.2}",
-        r.unanswered, r.contact
+        r.unanswered,
+        r.contact
     );
 }
 
@@ -377,14 +393,14 @@ fn cmd_eval(a: &Args) -> Result<ExitCode, String> {
     let report = evaluate(&engine, &cases);
     print_report(&report);
     if a.json {
-        println!("{}", report::eval_json(&report));
+        out!("{}", report::eval_json(&report));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Calibration aid: the metrics over a grid of the decision's and the training's parameters.
 fn sweep(faq: &Faq, cases: &[faq_widget::eval::Case]) -> Result<ExitCode, String> {
-    println!("min_prob unanswered_share  top1   reject overall");
+    out!("min_prob unanswered_share  top1   reject overall");
     for unanswered in [1.0f32, 2.0, 3.0] {
         for min in [0.2f32, 0.3, 0.4, 0.5] {
             let params = Params {
@@ -393,9 +409,11 @@ fn sweep(faq: &Faq, cases: &[faq_widget::eval::Case]) -> Result<ExitCode, String
                 ..Default::default()
             };
             let r = evaluate(&Engine::with_params(faq, &params)?, cases);
-            println!(
+            out!(
                 "{min:8.2} {unanswered:16.2} {:6.3} {:6.3} {:7.3}",
-                r.in_scope_top1, r.oos_rejection, r.overall
+                r.in_scope_top1,
+                r.oos_rejection,
+                r.overall
             );
         }
     }
@@ -405,7 +423,7 @@ fn sweep(faq: &Faq, cases: &[faq_widget::eval::Case]) -> Result<ExitCode, String
 fn print_report(r: &Report) {
     let wrong: Vec<_> = r.outcomes.iter().filter(|o| !o.correct).collect();
     if !wrong.is_empty() {
-        println!("wrong ({}):", wrong.len());
+        out!("wrong ({}):", wrong.len());
         for o in &wrong {
             let expected = if o.case.expected.is_empty() {
                 "none".to_string()
@@ -420,29 +438,32 @@ fn print_report(r: &Report) {
             } else {
                 o.answered.join(", ")
             };
-            println!(
+            out!(
                 "  line {:>3}: {:<60} expected {expected:<26} got {got}",
-                o.case.line, o.case.query
+                o.case.line,
+                o.case.query
             );
         }
-        println!();
+        out!();
     }
-    println!("per tag:");
+    out!("per tag:");
     for (tag, t) in &r.per_tag {
-        println!("  {tag:<11} {:>3}/{:<3} {:.2}", t.correct, t.rows, t.rate());
+        out!("  {tag:<11} {:>3}/{:<3} {:.2}", t.correct, t.rows, t.rate());
     }
-    println!();
-    println!("rows:                 {}", r.rows);
-    println!(
+    out!();
+    out!("rows:                 {}", r.rows);
+    out!(
         "in-scope top-1:       {:.3}  ({} rows)",
-        r.in_scope_top1, r.in_scope_rows
+        r.in_scope_top1,
+        r.in_scope_rows
     );
-    println!("in-scope top-3:       {:.3}", r.in_scope_top3);
-    println!(
+    out!("in-scope top-3:       {:.3}", r.in_scope_top3);
+    out!(
         "out-of-scope reject:  {:.3}  ({} rows)",
-        r.oos_rejection, r.oos_rows
+        r.oos_rejection,
+        r.oos_rows
     );
-    println!("overall:              {:.3}", r.overall);
+    out!("overall:              {:.3}", r.overall);
 }
 
 fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
@@ -487,19 +508,19 @@ fn cmd_bench(a: &Args) -> Result<ExitCode, String> {
     }
     times.sort_unstable();
     let pct = |p: f64| times[((times.len() - 1) as f64 * p) as usize] as f64 / 1000.0;
-    println!(
+    out!(
         "faq bench: {} entries, {} queries x {} rounds",
         faq.entries.len(),
         queries.len(),
         a.rounds.max(1)
     );
-    println!(
+    out!(
         "compile:      {:.3} ms ({} bytes)",
         build.as_secs_f64() * 1000.0,
         engine.image().bytes().len()
     );
-    println!("query p50:    {:.1} µs", pct(0.5));
-    println!("query p99:    {:.1} µs", pct(0.99));
-    println!("query max:    {:.1} µs  ({:?})", pct(1.0), slowest.1);
+    out!("query p50:    {:.1} µs", pct(0.5));
+    out!("query p99:    {:.1} µs", pct(0.99));
+    out!("query max:    {:.1} µs  ({:?})", pct(1.0), slowest.1);
     Ok(ExitCode::SUCCESS)
 }
