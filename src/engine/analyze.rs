@@ -23,12 +23,24 @@ pub(crate) struct Word {
     pub end: usize,
 }
 
-/// One synonym variant: its words as the FAQ writes them (normalised), read as the canonical
-/// stems.
+/// One synonym variant: its words as the FAQ writes them (normalised) and their stems, read as
+/// the canonical stems. Made once per lexicon; a question only compares against it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Synonym {
     pub words: Vec<String>,
+    pub stems: Vec<String>,
     pub canonical: Vec<String>,
+}
+
+impl Synonym {
+    pub(crate) fn new(words: Vec<String>, canonical: Vec<String>) -> Synonym {
+        let stems = words.iter().map(|w| stem(w)).collect();
+        Synonym {
+            words,
+            stems,
+            canonical,
+        }
+    }
 }
 
 /// What analysis needs to know about an FAQ and its language. The word tables default to
@@ -51,7 +63,7 @@ pub(crate) trait Lexicon {
     /// Replaces an unknown word by the known word it most likely misspells, if any.
     fn correct(&self, word: &mut Word);
     /// The synonym variants whose first word has this stem, longest first.
-    fn synonyms(&self, first_stem: &str) -> Vec<Synonym>;
+    fn synonyms(&self, first_stem: &str) -> &[Synonym];
 }
 
 /// Reads a text into words: shorthand expanded, stemmed, typos corrected (`query` only, at most
@@ -97,9 +109,9 @@ pub(crate) fn read_words(lex: &impl Lexicon, text: &str, query: bool) -> Vec<Wor
 /// Whether a word of the text is a given word of a synonym variant: the same word, or the same
 /// stem when the stem is long enough to say so ("recibos" is "recibo", but "callo" is not
 /// "calle") or the word was corrected to it.
-fn is_variant_word(w: &Word, variant: &str) -> bool {
+fn is_variant_word(w: &Word, variant: &str, variant_stem: &str) -> bool {
     w.surface == variant
-        || ((w.stem.len() >= 5 || matches!(w.via, Via::Typo { .. })) && stem(variant) == w.stem)
+        || ((w.stem.len() >= 5 || matches!(w.via, Via::Typo { .. })) && variant_stem == w.stem)
 }
 
 /// Reads multi-word synonyms as their group's first word, longest first, over the whole
@@ -128,11 +140,11 @@ pub(crate) fn apply_synonyms(lex: &impl Lexicon, words: Vec<Word>) -> Vec<Word> 
             let fits = pending.len() >= n
                 && pending
                     .iter()
-                    .zip(&syn.words)
-                    .all(|(w, v)| is_variant_word(w, v))
+                    .zip(syn.words.iter().zip(&syn.stems))
+                    .all(|(w, (v, s))| is_variant_word(w, v, s))
                 && !(n == 1 && pending[0].stop);
             if fits {
-                matched = Some((n, syn.canonical));
+                matched = Some((n, &syn.canonical));
                 break;
             }
         }
@@ -149,7 +161,7 @@ pub(crate) fn apply_synonyms(lex: &impl Lexicon, words: Vec<Word>) -> Vec<Word> 
                 for c in canonical {
                     read.push(Word {
                         surface: c.clone(),
-                        stem: c,
+                        stem: c.clone(),
                         stop: false,
                         via: via.clone(),
                         start,
@@ -206,11 +218,32 @@ pub(crate) fn plain_words(text: &str) -> Vec<String> {
 pub(crate) mod tests {
     use super::*;
 
-    /// A lexicon for tests: known stems and synonym groups, no typos.
+    /// A lexicon for tests: known stems and synonym variants (by first stem), no typos.
     #[derive(Default)]
     pub(crate) struct TestLexicon {
         pub known: Vec<String>,
-        pub groups: Vec<Vec<String>>,
+        pub synonyms: std::collections::BTreeMap<String, Vec<Synonym>>,
+    }
+
+    impl TestLexicon {
+        /// A lexicon of these synonym groups (the first of each is the canonical one).
+        pub(crate) fn with_groups(groups: &[&[&str]]) -> TestLexicon {
+            let mut lex = TestLexicon::default();
+            for g in groups {
+                for v in g.iter().skip(1) {
+                    let words = plain_words(v);
+                    let Some(head) = words.first().map(|w| stem(w)) else {
+                        continue;
+                    };
+                    let list = lex.synonyms.entry(head).or_default();
+                    list.push(Synonym::new(words, plain_stems(g[0])));
+                    crate::engine::score::insertion_sort(list, |a, b| {
+                        a.words.len() > b.words.len()
+                    });
+                }
+            }
+            lex
+        }
     }
 
     impl Lexicon for TestLexicon {
@@ -218,33 +251,17 @@ pub(crate) mod tests {
             self.known.iter().any(|k| k == stem)
         }
         fn correct(&self, _word: &mut Word) {}
-        fn synonyms(&self, first_stem: &str) -> Vec<Synonym> {
-            let mut out = Vec::new();
-            for g in &self.groups {
-                for v in g.iter().skip(1) {
-                    let words = plain_words(v);
-                    if words.first().map(|w| stem(w)).as_deref() == Some(first_stem) {
-                        out.push(Synonym {
-                            words,
-                            canonical: plain_stems(&g[0]),
-                        });
-                    }
-                }
-            }
-            crate::engine::score::insertion_sort(&mut out, |a, b| a.words.len() > b.words.len());
-            out
+        fn synonyms(&self, first_stem: &str) -> &[Synonym] {
+            self.synonyms.get(first_stem).map_or(&[], Vec::as_slice)
         }
     }
 
     fn lexicon() -> TestLexicon {
-        TestLexicon {
-            groups: vec![
-                vec!["sin internet".into(), "no hay conexion".into()],
-                vec!["direccion".into(), "calle".into()],
-                vec!["factura".into(), "recibo".into()],
-            ],
-            ..Default::default()
-        }
+        TestLexicon::with_groups(&[
+            &["sin internet", "no hay conexion"],
+            &["direccion", "calle"],
+            &["factura", "recibo"],
+        ])
     }
 
     fn stems(words: &[Word]) -> Vec<&str> {

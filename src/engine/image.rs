@@ -34,7 +34,6 @@
 use super::analyze::Synonym;
 use super::math::exp;
 use super::score::heap_sort;
-use crate::text::stem;
 
 /// The first bytes of every image.
 pub const MAGIC: &[u8; 4] = b"FAQI";
@@ -136,11 +135,10 @@ pub struct Image {
     endings: Vec<Span>,
     /// Per stem, the range of its records.
     records: Vec<Span>,
-    /// Per variant (sorted by first stem, longest first): its first word's stem, its words, and
-    /// its group's canonical stems.
-    synonyms: Vec<(String, Vec<Span>, u32)>,
-    /// Per group, its canonical stems.
-    canonical: Vec<Vec<Span>>,
+    /// The synonym variants, sorted by their first word's stem (`synonym_keys`, one per variant),
+    /// longest first: made once on reading, so that a question only compares against them.
+    synonym_keys: Vec<String>,
+    synonym_list: Vec<Synonym>,
     /// The word tables, sorted.
     stops: Vec<Span>,
     lights: Vec<Span>,
@@ -301,16 +299,22 @@ impl Image {
         }
         // Found by their first word's stem, longest first, then by their words: one order.
         let text_of = |s: &Span| texts.get(s.start as usize..s.end as usize).unwrap_or("");
-        let mut synonyms: Vec<(String, Vec<Span>, u32)> = variants
+        let strings = |l: &[Span]| l.iter().map(|s| text_of(s).to_string()).collect::<Vec<_>>();
+        let mut synonyms: Vec<(String, Synonym)> = variants
             .into_iter()
-            .map(|(w, g)| (stem(w.first().map_or("", text_of)), w, g))
+            .map(|(w, g)| {
+                let canonical = canonical.get(g as usize).map_or(Vec::new(), |k| strings(k));
+                let syn = Synonym::new(strings(&w), canonical);
+                (syn.stems.first().cloned().unwrap_or_default(), syn)
+            })
             .collect();
         heap_sort(&mut synonyms, |a, b| {
             a.0.cmp(&b.0)
-                .then(b.1.len().cmp(&a.1.len()))
-                .then_with(|| a.1.iter().map(text_of).cmp(b.1.iter().map(text_of)))
+                .then(b.1.words.len().cmp(&a.1.words.len()))
+                .then_with(|| a.1.words.cmp(&b.1.words))
                 .is_lt()
         });
+        let (synonym_keys, synonym_list) = synonyms.into_iter().unzip();
         let bias_max = biases.iter().copied().fold(f32::MIN, f32::max);
         let bias_exp_sum = biases.iter().map(|&b| exp(b - bias_max)).sum();
         let image = Image {
@@ -327,8 +331,8 @@ impl Image {
             stems,
             endings,
             records,
-            synonyms,
-            canonical,
+            synonym_keys,
+            synonym_list,
             stops,
             lights,
             shorthand,
@@ -476,23 +480,22 @@ impl Image {
 
     /// Whether a synonym variant starts with a word of this stem.
     pub(crate) fn starts_synonym(&self, first_stem: &str) -> bool {
-        let at = self.synonyms.partition_point(|s| s.0.as_str() < first_stem);
-        self.synonyms.get(at).is_some_and(|s| s.0 == first_stem)
+        let at = self
+            .synonym_keys
+            .partition_point(|k| k.as_str() < first_stem);
+        self.synonym_keys.get(at).is_some_and(|k| k == first_stem)
     }
 
     /// The synonym variants whose first word has this stem, longest first.
-    pub(crate) fn synonyms_of(&self, first_stem: &str) -> Vec<Synonym> {
-        let at = self.synonyms.partition_point(|s| s.0.as_str() < first_stem);
-        self.synonyms[at..]
+    pub(crate) fn synonyms_of(&self, first_stem: &str) -> &[Synonym] {
+        let at = self
+            .synonym_keys
+            .partition_point(|k| k.as_str() < first_stem);
+        let n = self.synonym_keys[at..]
             .iter()
-            .take_while(|s| s.0 == first_stem)
-            .map(|(_, w, g)| Synonym {
-                words: w.iter().map(|&s| self.text(s).to_string()).collect(),
-                canonical: self.canonical.get(*g as usize).map_or(Vec::new(), |k| {
-                    k.iter().map(|&s| self.text(s).to_string()).collect()
-                }),
-            })
-            .collect()
+            .take_while(|k| *k == first_stem)
+            .count();
+        &self.synonym_list[at..at + n]
     }
 }
 

@@ -66,7 +66,7 @@ impl Lexicon for Engine {
             .correct(word, |id| self.image.stem(id as usize).to_string());
     }
 
-    fn synonyms(&self, first_stem: &str) -> Vec<Synonym> {
+    fn synonyms(&self, first_stem: &str) -> &[Synonym] {
         self.image.synonyms_of(first_stem)
     }
 }
@@ -128,15 +128,15 @@ impl Engine {
                 content.push(w);
             }
         }
-        let known: Vec<(&Word, usize)> = content
-            .iter()
-            .filter_map(|w| self.image.find(&w.stem).map(|k| (*w, k)))
-            .collect();
-        let unknown: Vec<String> = content
-            .iter()
-            .filter(|w| self.image.find(&w.stem).is_none())
-            .map(|w| slice(query, w.start, w.end).to_string())
-            .collect();
+        // Each content word looked up once: known (with its stem's index) or unknown.
+        let mut known: Vec<(&Word, usize)> = Vec::with_capacity(content.len());
+        let mut unknown: Vec<String> = Vec::new();
+        for w in &content {
+            match self.image.find(&w.stem) {
+                Some(k) => known.push((*w, k)),
+                None => unknown.push(slice(query, w.start, w.end).to_string()),
+            }
+        }
         let stems: Vec<usize> = known.iter().map(|&(_, k)| k).collect();
         let scores = score::score(&self.image, &stems, content.len());
         let x = feature_value(content.len());

@@ -64,10 +64,7 @@ impl BuildLexicon {
                     continue;
                 }
                 let list = synonyms.entry(stem(head)).or_default();
-                let syn = Synonym {
-                    words,
-                    canonical: canonical.clone(),
-                };
+                let syn = Synonym::new(words, canonical.clone());
                 if !list.contains(&syn) {
                     kept.push(syn.words.iter().map(|w| short(w)).collect());
                     list.push(syn);
@@ -96,8 +93,8 @@ impl Lexicon for BuildLexicon {
         true
     }
     fn correct(&self, _word: &mut Word) {}
-    fn synonyms(&self, first_stem: &str) -> Vec<Synonym> {
-        self.synonyms.get(first_stem).cloned().unwrap_or_default()
+    fn synonyms(&self, first_stem: &str) -> &[Synonym] {
+        self.synonyms.get(first_stem).map_or(&[], Vec::as_slice)
     }
 }
 
