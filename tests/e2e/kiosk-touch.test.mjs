@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { DIST, KIOSK_TEST_PIN, launch, ROOT, startServer, stubSpeech, watch } from "./lib.mjs";
+import { DIST, KIOSK_TEST_PIN, launch, offlineContext, ROOT, startServer, stubSpeech, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, "www/src/kiosk-export.schema.json"), "utf8"));
@@ -48,13 +48,8 @@ after(async () => browser?.close());
 
 /** The kiosk in a touch context at `viewport`, offline, any network request aborted and recorded. */
 async function kiosk(viewport, { query = "?idle=600", voices = null, url = KIOSK, ...extra } = {}) {
-  const context = await browser.newContext({ viewport, offline: true, hasTouch: true, reducedMotion: "reduce", ...extra });
+  const { context, blocked } = await offlineContext(browser, { viewport, hasTouch: true, reducedMotion: "reduce", ...extra });
   if (voices) await context.addInitScript(stubSpeech, voices);
-  const blocked = [];
-  await context.route(/^(https?|wss?|ftp):/, (route) => {
-    blocked.push(route.request().url());
-    return route.abort();
-  });
   const page = await context.newPage();
   const log = watch(page);
   await page.goto(url + query);

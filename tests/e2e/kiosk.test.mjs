@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { DIST, launch, ROOT, watch } from "./lib.mjs";
+import { DIST, launch, offlineContext, ROOT, watch } from "./lib.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
 const KIOSK = pathToFileURL(path.join(DIST, "kiosk.html")).href;
@@ -23,12 +23,7 @@ after(async () => browser?.close());
 
 /** The kiosk page in an offline context where any non-file request is also aborted and recorded. */
 async function kiosk(query = "", viewport = { width: 1280, height: 800 }, extra = {}) {
-  const context = await browser.newContext({ viewport, offline: true, hasTouch: true, ...extra });
-  const blocked = [];
-  await context.route(/^(https?|wss?|ftp):/, (route) => {
-    blocked.push(route.request().url());
-    return route.abort();
-  });
+  const { context, blocked } = await offlineContext(browser, { viewport, hasTouch: true, ...extra });
   const page = await context.newPage();
   const log = watch(page);
   const requests = [];

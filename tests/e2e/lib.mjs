@@ -117,6 +117,20 @@ export async function stop({ server, browser }) {
   await server?.close();
 }
 
+/**
+ * A browser context that is offline and also aborts, and records in `blocked`, any request that
+ * is not for a file: what a kiosk on a PC with no network sees. `options` go to newContext.
+ */
+export async function offlineContext(browser, options = {}) {
+  const context = await browser.newContext({ offline: true, ...options });
+  const blocked = [];
+  await context.route(/^(https?|wss?|ftp):/, (route) => {
+    blocked.push(route.request().url());
+    return route.abort();
+  });
+  return { context, blocked };
+}
+
 /** Collects console errors, page errors and CSP violations of a page. */
 export function watch(page) {
   const log = { errors: [], console: [], violations: [] };
