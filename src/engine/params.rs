@@ -24,7 +24,9 @@ pub struct Params {
     pub epochs: u32,
     /// The learning rate at the start (it falls linearly to a twentieth).
     pub learning_rate: f32,
-    /// L2 regularisation of the weights.
+    /// L2 regularisation of the weights. Stronger than the usual 1e-4: it keeps one word from
+    /// deciding alone (a town's name, "pagar"), which is what sends out-of-scope questions to an
+    /// entry (mean of the labelled sets 0.957 -> 0.962 overall, rejection 0.899 -> 0.909).
     pub l2: f32,
     /// Weights smaller than this share of the largest are dropped from the compiled index
     /// (bytes) after training.
@@ -45,7 +47,7 @@ impl Default for Params {
             ambiguity_ratio: 0.5,
             epochs: 60,
             learning_rate: 1.0,
-            l2: 1e-4,
+            l2: 6e-4,
             prune: 0.11,
             question_weight: 1.0,
             keyword_weight: 0.5,
