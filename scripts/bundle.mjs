@@ -121,11 +121,10 @@ const version = JSON.parse(read(path.join(root, "Cargo.toml")).match(/^version\s
 const prelude = `// ---- wasm-bindgen bindings (generated) ----
 ${glue}
 // ---- bytes carried as text (encodeBytes in www/src/publish.js) ----
-function decodeBytes(s) {
+function decodeBytes(s, out = new Uint8Array(s.length - 256), from = 0, to = out.length) {
   const inv = new Uint8Array(0x200);
   for (let b = 0; b < 256; b++) inv[s.charCodeAt(b)] = b;
-  const out = new Uint8Array(s.length - 256);
-  for (let i = 0; i < out.length; i++) out[i] = inv[s.charCodeAt(i + 256)];
+  for (let i = from; i < to; i++) out[i] = inv[s.charCodeAt(i + 256)];
   return out;
 }
 const WASM_BYTES = ${jsString(encodeBytes(wasm))};

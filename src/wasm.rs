@@ -79,6 +79,13 @@ impl FaqEngine {
         build_reply(&text, &nums)
     }
 
+    /// Makes ahead, one step per call, what the first question would otherwise make; true while
+    /// steps are left. The widget takes one step per idle moment after reading the index, so
+    /// that none is a long task.
+    pub fn prepare(&self) -> bool {
+        self.engine.prepare()
+    }
+
     /// Ranges of `text` to mark for the given terms, flattened `[start, end, start, end, …]` in
     /// UTF-16 units.
     pub fn highlight(&self, text: &str, terms: Vec<String>) -> Vec<u32> {

@@ -135,10 +135,13 @@ pub struct Image {
     endings: Vec<Span>,
     /// Per stem, the range of its records.
     records: Vec<Span>,
-    /// The synonym variants, sorted by their first word's stem (`synonym_keys`, one per variant),
-    /// longest first: made once on reading, so that a question only compares against them.
-    synonym_keys: Vec<String>,
-    synonym_list: Vec<Synonym>,
+    /// The synonym groups' canonical stems, and each variant's words with its group, as read.
+    canonical: Vec<Vec<Span>>,
+    variants: Vec<(Vec<Span>, u32)>,
+    /// The synonym variants, sorted by their first word's stem (the keys, one per variant),
+    /// longest first: made once, when first needed (it stems every variant's words), so that a
+    /// question only compares against them.
+    synonyms: std::sync::OnceLock<(Vec<String>, Vec<Synonym>)>,
     /// The word tables, sorted.
     stops: Vec<Span>,
     lights: Vec<Span>,
@@ -297,24 +300,6 @@ impl Image {
                 rebase(s, "a shorthand")?;
             }
         }
-        // Found by their first word's stem, longest first, then by their words: one order.
-        let text_of = |s: &Span| texts.get(s.start as usize..s.end as usize).unwrap_or("");
-        let strings = |l: &[Span]| l.iter().map(|s| text_of(s).to_string()).collect::<Vec<_>>();
-        let mut synonyms: Vec<(String, Synonym)> = variants
-            .into_iter()
-            .map(|(w, g)| {
-                let canonical = canonical.get(g as usize).map_or(Vec::new(), |k| strings(k));
-                let syn = Synonym::new(strings(&w), canonical);
-                (syn.stems.first().cloned().unwrap_or_default(), syn)
-            })
-            .collect();
-        heap_sort(&mut synonyms, |a, b| {
-            a.0.cmp(&b.0)
-                .then(b.1.words.len().cmp(&a.1.words.len()))
-                .then_with(|| a.1.words.cmp(&b.1.words))
-                .is_lt()
-        });
-        let (synonym_keys, synonym_list) = synonyms.into_iter().unzip();
         let bias_max = biases.iter().copied().fold(f32::MIN, f32::max);
         let bias_exp_sum = biases.iter().map(|&b| exp(b - bias_max)).sum();
         let image = Image {
@@ -331,8 +316,9 @@ impl Image {
             stems,
             endings,
             records,
-            synonym_keys,
-            synonym_list,
+            canonical,
+            variants,
+            synonyms: std::sync::OnceLock::new(),
             stops,
             lights,
             shorthand,
@@ -478,24 +464,52 @@ impl Image {
         (self.text(*k) == word).then(|| exp.iter().map(|&s| self.text(s).to_string()).collect())
     }
 
+    /// The synonym variants by their first word's stem (made the first time they are needed).
+    pub(crate) fn synonyms(&self) -> (&[String], &[Synonym]) {
+        let (keys, list) = self.synonyms.get_or_init(|| {
+            // Found by their first word's stem, longest first, then by their words: one order.
+            let strings = |l: &[Span]| l.iter().map(|&s| self.text(s).to_string()).collect();
+            let mut synonyms: Vec<(String, Synonym)> = self
+                .variants
+                .iter()
+                .map(|(w, g)| {
+                    let canonical = self
+                        .canonical
+                        .get(*g as usize)
+                        .map_or(Vec::new(), |k| strings(k));
+                    let syn = Synonym::new(strings(w), canonical);
+                    (syn.stems.first().cloned().unwrap_or_default(), syn)
+                })
+                .collect();
+            heap_sort(&mut synonyms, |a, b| {
+                a.0.cmp(&b.0)
+                    .then(b.1.words.len().cmp(&a.1.words.len()))
+                    .then_with(|| a.1.words.cmp(&b.1.words))
+                    .is_lt()
+            });
+            synonyms.into_iter().unzip()
+        });
+        (keys, list)
+    }
+
+    /// Whether the synonym variants have been made.
+    pub(crate) fn synonyms_ready(&self) -> bool {
+        self.synonyms.get().is_some()
+    }
+
     /// Whether a synonym variant starts with a word of this stem.
     pub(crate) fn starts_synonym(&self, first_stem: &str) -> bool {
-        let at = self
-            .synonym_keys
-            .partition_point(|k| k.as_str() < first_stem);
-        self.synonym_keys.get(at).is_some_and(|k| k == first_stem)
+        let keys = self.synonyms().0;
+        let at = keys.partition_point(|k| k.as_str() < first_stem);
+        keys.get(at).is_some_and(|k| k == first_stem)
     }
 
     /// The synonym variants whose first word has this stem, longest first.
     pub(crate) fn synonyms_of(&self, first_stem: &str) -> &[Synonym] {
-        let at = self
-            .synonym_keys
-            .partition_point(|k| k.as_str() < first_stem);
-        let n = self.synonym_keys[at..]
-            .iter()
-            .take_while(|k| *k == first_stem)
-            .count();
-        &self.synonym_list[at..at + n]
+        let (keys, list) = self.synonyms();
+        let at = keys.partition_point(|k| k.as_str() < first_stem);
+        let n = keys[at..].iter().take_while(|k| *k == first_stem).count();
+        &list[at..at + n]
     }
 }
 

@@ -68,8 +68,9 @@ impl TypoTable {
                 freq,
                 stop,
             };
-            by_word.push(c(phonetic_key(w)));
-            by_stem.push(c(stem(&phonetic_key(w))));
+            let key = phonetic_key(w);
+            by_stem.push(c(stem(&key)));
+            by_word.push(c(key));
         }
         for list in [&mut by_word, &mut by_stem] {
             heap_sort(list, |a, b| {

@@ -17,6 +17,28 @@ export const initWasm = initSync;
 /** The engine's .wasm bytes (a new Uint8Array). */
 export const engineBytes = () => decodeBytes(WASM_BYTES);
 
+/** Bytes decoded per slice by `engineBytesInSlices` (a fraction of a millisecond on a phone, once the loop is compiled). */
+const SLICE = 4096;
+
+/**
+ * The engine's .wasm bytes decoded a slice at a time: the function returned decodes slices while
+ * `idle.timeRemaining()` lasts (one at least) and returns the bytes when all are done, else null.
+ * The first run of the loop is slow (before the JavaScript engine compiles it): in one go, on a
+ * slow phone, it would be a long task.
+ */
+export function engineBytesInSlices() {
+  const out = new Uint8Array(WASM_BYTES.length - 256);
+  let at = 0;
+  return (idle) => {
+    do {
+      const to = Math.min(out.length, at + SLICE);
+      decodeBytes(WASM_BYTES, out, at, to);
+      at = to;
+    } while (at < out.length && idle?.timeRemaining && idle.timeRemaining() > 1);
+    return at === out.length ? out : null;
+  };
+}
+
 /** The bundled FAQ's texts: what the widget shows (the pack's "display"). */
 export const bundledFaq = BUNDLED_FAQ;
 

@@ -2,7 +2,7 @@
 // compiled FAQ (the bundled one's is shared by every widget on the page), and the FAQ a widget
 // answers from: the bundled one, or the embedder's faq-src file (a pack that `faq compile` writes).
 
-import { bundledFaq, bundledIndex, Engine, engineBytes, initWasm } from "./bundled.js";
+import { bundledFaq, bundledIndex, Engine, engineBytes, engineBytesInSlices, initWasm } from "./bundled.js";
 import { readPack } from "./publish.js";
 
 let wasmReady = false;
@@ -24,19 +24,31 @@ const onIdle = (fn) => (typeof requestIdleCallback === "function" ? requestIdleC
 
 /**
  * Gets the engine ready without costing the page a long task: once the browser is idle, the
- * WebAssembly is compiled asynchronously (off the main thread), then, at the next idle moment,
- * the bundled FAQ's index is read (about a millisecond). Until then nothing of it has run, and a
+ * WebAssembly's bytes are decoded (in slices, over idle moments), compiled asynchronously (off
+ * the main thread), then, one idle moment each, the module is instantiated, the bundled FAQ's
+ * index read and the typo table made (each a few milliseconds, some tens on a slow phone). Until then nothing of it has run, and a
  * widget used before that compiles on the spot. Called once per page; later calls do nothing.
  */
 export function prepare(bundled) {
   if (preparing || wasmReady) return;
   preparing = true;
-  onIdle(() => {
-    const done = () => {
+  // Instantiating the module, reading the index and making the typo table: one idle moment each.
+  const done = () =>
+    onIdle(() => {
+      try {
+        ensureWasm();
+      } catch (_) {
+        return; // Reported when a widget needs the engine (FaqSource.ensure).
+      }
       if (bundled) onIdle(() => bundledEngineSafely());
-    };
-    if (typeof WebAssembly.compile !== "function") return done();
-    WebAssembly.compile(engineBytes()).then((m) => {
+    });
+  if (typeof WebAssembly.compile !== "function") return done();
+  const decode = engineBytesInSlices();
+  onIdle(function slice(idle) {
+    if (wasmReady) return;
+    const bytes = decode(idle);
+    if (!bytes) return onIdle(slice);
+    WebAssembly.compile(bytes).then((m) => {
       if (!wasmReady) compiled = m;
       done();
     }, done);
@@ -45,7 +57,12 @@ export function prepare(bundled) {
 
 function bundledEngineSafely() {
   try {
-    bundledEngineOnce();
+    const engine = bundledEngineOnce();
+    // What the first question would make (synonyms, the typo table), a step per idle moment:
+    // all at once, with the index, would be a long task on a slow phone.
+    onIdle(function step() {
+      if (engine.prepare()) onIdle(step);
+    });
   } catch (_) {
     // Reported when a widget needs it (FaqSource.ensure).
   }
