@@ -26,6 +26,10 @@ use train::Example;
 /// What the contact class weighs in training, as a share of an average entry.
 const CONTACT_SHARE: f32 = 0.5;
 
+/// The most the unanswered topics and everyday chatter weigh in training, as a share of all the
+/// entries together (see `Params::unanswered_share`).
+const UNANSWERED_MAX: f32 = 0.25;
+
 /// Requests for the contact options, one per line.
 const CONTACT: &str = include_str!("contact.txt");
 /// Everyday messages the FAQ does not answer, one per line.
@@ -127,7 +131,12 @@ fn examples_of<'a>(faq: &'a Faq, p: &Params) -> Vec<(&'a str, usize, f32)> {
     let examples = u.phrasings.len() as f32
         + u.keywords.len() as f32 * p.keyword_weight
         + lines(EVERYDAY).count() as f32;
-    let w = p.unanswered_share * per_entry / examples.max(1.0);
+    // In all, at most a quarter of what the entries weigh: in an FAQ of two or three entries
+    // `unanswered_share` entries' worth would outweigh them, and their own questions would read
+    // as unanswered.
+    let entries = faq.entries.len() as f32;
+    let share = p.unanswered_share.min(UNANSWERED_MAX * entries);
+    let w = share * per_entry / examples.max(1.0);
     out.extend(u.phrasings.iter().map(|t| (t.as_str(), none, w)));
     out.extend(
         u.keywords
@@ -279,13 +288,22 @@ fn write_image(
         let m = &mut class_max[c as usize];
         *m = m.max(w.abs());
     }
+    let unanswered = faq.entries.len() + 1;
+    let prune = |c: u32| {
+        let share = if c as usize == unanswered {
+            p.prune_unanswered
+        } else {
+            p.prune
+        };
+        share * class_max[c as usize]
+    };
     let stems: Vec<StemEntry> = vocab
         .iter()
         .zip(&model.weights)
         .map(|(s, ws)| {
             let recs: Vec<(u32, i8)> = ws
                 .iter()
-                .filter(|&&(c, w)| w.abs() >= p.prune * class_max[c as usize])
+                .filter(|&&(c, w)| w.abs() >= prune(c))
                 .map(|&(c, w)| {
                     (
                         c,
