@@ -91,9 +91,19 @@ test("axe: floating widget in every state, Spanish and English, zero WCAG 2.1 A/
   await page.locator(`${W} .pill`).nth(1).click();
   await page.locator(`${W} .feedback .contacts`).waitFor();
   await scan(page, "floating: feedback 'No' with contacts");
-  await ask(page, "servicio");
+  // A word several entries share: the first of these that the engine reads as ambiguous (which
+  // one does depends on the trained model; element.ask says).
+  const broad = await page.evaluate(
+    async (words) => {
+      for (const w of words) if ((await document.querySelector("faq-widget").ask(w))[0]?.status === "ambiguous") return w;
+      return null;
+    },
+    ["servicio", "contrato", "servicio internet", "requisitos", "clave", "pago"],
+  );
+  assert.ok(broad, "one of the broad words gives candidates");
+  await ask(page, broad);
   await page.locator(`${W} .body .choices:not(.topics)`).waitFor();
-  assert.equal(await page.locator(`${W} .answer`).count(), 0, "'servicio' gives candidates, not one answer");
+  assert.equal(await page.locator(`${W} .answer`).count(), 0, `'${broad}' gives candidates, not one answer`);
   await scan(page, "floating: ambiguous candidates");
   await ask(page, "¿Cuánto cuesta el plan de internet?");
   await page.locator(`${W} .view-title.none`).waitFor();
