@@ -42,6 +42,9 @@ pub struct Params {
     /// How much the unanswered topics and everyday chatter weigh in training, all together, as a
     /// multiple of an average entry (each of their many examples counts that much less).
     pub unanswered_share: f32,
+    /// How much each hard negative (an everyday example with a name from the answers added:
+    /// see `build`) counts, relative to the example it comes from (0: none).
+    pub hard_negatives: f32,
 }
 
 impl Default for Params {
@@ -57,6 +60,7 @@ impl Default for Params {
             question_weight: 1.0,
             keyword_weight: 0.5,
             unanswered_share: 3.0,
+            hard_negatives: 2.0,
         }
     }
 }
@@ -84,6 +88,7 @@ impl Params {
             "keyword_weight" => self.keyword_weight = f()?,
             "question_weight" => self.question_weight = f()?,
             "unanswered_share" => self.unanswered_share = f()?,
+            "hard_negatives" => self.hard_negatives = f()?,
             _ => return Err(format!("unknown parameter {name:?}")),
         }
         Ok(())
