@@ -45,7 +45,13 @@ fuzz_target!(|data: &[u8]| {
     questions.extend(["", "hola", "no tengo internet", "¿cómo pago?", "wifi clave"]);
     for q in questions {
         let r = engine.ask(q, 3);
-        assert_eq!(r.status == Status::None, r.hits.is_empty());
+        // No answer has no hits; an answer has some (a request for the contacts may have none:
+        // in an FAQ of one entry, "¿cómo pago?" asks for a person more than for it).
+        if r.status == Status::None {
+            assert!(r.hits.is_empty());
+        } else if r.status != Status::Contact {
+            assert!(!r.hits.is_empty());
+        }
         for h in &r.candidates {
             assert!(h.index < faq.entries.len() && faq.entries[h.index].id == h.id);
             assert!(h.score.is_finite() && (0.0..=1.0).contains(&h.score));
