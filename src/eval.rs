@@ -12,11 +12,17 @@ pub struct Case {
     pub line: usize,
     /// What the customer typed.
     pub query: String,
-    /// Acceptable entry ids; empty means the FAQ does not answer it.
+    /// Acceptable entry ids ([`CONTACT`] for the contact options); empty means the FAQ does not
+    /// answer it.
     pub expected: Vec<String>,
     /// Tags such as `typo` or `oos`.
     pub tags: Vec<String>,
 }
+
+/// The label of a question that asks for the contact options (a phone number, WhatsApp, an
+/// e-mail, the address, a person): right when the engine's status is `contact`, which lists them
+/// first, before any entry.
+pub const CONTACT: &str = "contact";
 
 /// Reads a TSV file with the header `query<TAB>expected<TAB>tags`.
 pub fn parse_tsv(text: &str) -> Result<Vec<Case>, String> {
@@ -128,10 +134,13 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
     let mut per_tag: BTreeMap<String, Tally> = BTreeMap::new();
     for c in cases {
         let r = engine.ask(&c.query, 3);
-        let answered: Vec<String> = if r.status == Status::None {
-            vec![]
-        } else {
-            r.hits.iter().map(|h| h.id.clone()).collect()
+        let answered: Vec<String> = match r.status {
+            Status::None => vec![],
+            // The contact options come first, then the entries as related questions.
+            Status::Contact => std::iter::once(CONTACT.to_string())
+                .chain(r.hits.iter().map(|h| h.id.clone()))
+                .collect(),
+            _ => r.hits.iter().map(|h| h.id.clone()).collect(),
         };
         let (correct, top3) = if c.expected.is_empty() {
             oos += 1;
