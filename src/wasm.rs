@@ -22,10 +22,14 @@ fn utf16_offset(s: &str, byte: usize) -> u32 {
         .map_or(0, |p| p.encode_utf16().count() as u32)
 }
 
+/// What follows each name in the strings that cross the boundary (SEPARATOR in
+/// www/src/engine-reply.js): a control character no FAQ text or term contains.
+const SEPARATOR: char = '\u{1f}';
+
 /// Appends a name and its separator to the reply's string.
 fn name(text: &mut String, s: &str) {
     text.push_str(s);
-    text.push('\u{1f}');
+    text.push(SEPARATOR);
 }
 
 /// Appends a hit to the reply's string and numbers, in the order `build_reply` reads them.
@@ -86,9 +90,15 @@ impl FaqEngine {
         self.engine.prepare()
     }
 
-    /// Ranges of `text` to mark for the given terms, flattened `[start, end, start, end, …]` in
-    /// UTF-16 units.
-    pub fn highlight(&self, text: &str, terms: Vec<String>) -> Vec<u32> {
+    /// Ranges of `text` to mark for the given terms (a hit's `terms`, each followed or joined by
+    /// [`SEPARATOR`], as in `ask`'s reply: one string crosses into the wasm for cheaper than an array of
+    /// them), flattened `[start, end, start, end, …]` in UTF-16 units.
+    pub fn highlight(&self, text: &str, terms: &str) -> Vec<u32> {
+        let terms: Vec<String> = terms
+            .split(SEPARATOR)
+            .filter(|t| !t.is_empty())
+            .map(String::from)
+            .collect();
         self.engine
             .highlight(text, &terms)
             .into_iter()

@@ -213,7 +213,13 @@ fn word_offsets_are_utf16_units_of_the_query() {
 fn highlight_returns_flat_utf16_ranges_of_the_text() {
     let engine = construct(&index()).unwrap();
     let r = ask(&engine, "clave wifi", 3);
-    let terms = get(&list(&r, "hits")[0], "terms");
+    // The terms cross as one string, each followed by U+001F (as the widget's engine.js joins them).
+    let terms: String = Array::from(&get(&list(&r, "hits")[0], "terms"))
+        .iter()
+        .filter_map(|t| t.as_string())
+        .map(|t| t + "\u{1f}")
+        .collect();
+    let terms = JsValue::from_str(&terms);
     let text = "🛜 Su clave Wi-Fi: la CLAVE está en el router.";
     let out: Uint32Array = call(
         &engine,
@@ -234,7 +240,7 @@ fn highlight_returns_flat_utf16_ranges_of_the_text() {
     let none: Uint32Array = call(
         &engine,
         "highlight",
-        &[JsValue::from_str(text), Array::new().into()],
+        &[JsValue::from_str(text), JsValue::from_str("")],
     )
     .dyn_into()
     .unwrap();

@@ -1,15 +1,18 @@
 // What scripts/bundle.mjs puts around the modules in the one script it builds: the wasm-bindgen
-// bindings (FaqEngine, initSync), the engine's bytes (WASM_BYTES, as text) and their decoder
+// bindings (FaqEngine, initSync, SEPARATOR), the engine's bytes (WASM_BYTES, as text) and their decoder
 // (decodeBytes), the FAQ's texts (BUNDLED_FAQ) and compiled index (BUNDLED_INDEX, as text), and
 // the stylesheet (WIDGET_CSS). They are constants of the script's outer function, not modules, so
 // this module is the one that reads them from the enclosing scope and the others import them from
 // here; the modules that do not import it (text, links, faq, suggestions, …) load anywhere, node's
 // unit tests included.
 
-/* global FaqEngine, initSync, decodeBytes, WASM_BYTES, BUNDLED_FAQ, BUNDLED_INDEX, WIDGET_CSS */
+/* global FaqEngine, initSync, SEPARATOR, decodeBytes, WASM_BYTES, BUNDLED_FAQ, BUNDLED_INDEX, WIDGET_CSS */
 
 /** The wasm-bindgen class: `new Engine(indexBytes)` reads one compiled FAQ; `.ask`, `.highlight`. */
 export const Engine = FaqEngine;
+
+/** What separates the names in the strings that cross into the engine and back (engine-reply.js). */
+export const separator = SEPARATOR;
 
 /** Instantiates the WebAssembly module, synchronously, from `engineBytes()`. */
 export const initWasm = initSync;

@@ -7,9 +7,12 @@
 // Numbers: truncated (0/1), hits, candidates, unanswered, contact, then per hit its index, score
 // and matched-word count, and per matched word its start and end in UTF-16 units.
 
+/** What follows each name in the strings that cross the boundary (SEPARATOR in src/wasm.rs). */
+export const SEPARATOR = "\u001f";
+
 /** The reply object of `FaqEngine.ask`. */
 export function build_reply(text, nums) {
-  const s = text.split("\u001f");
+  const s = text.split(SEPARATOR);
   let si = 0;
   let ni = 0;
   const str = () => s[si++];

@@ -2,7 +2,7 @@
 // compiled FAQ (the bundled one's is shared by every widget on the page), and the FAQ a widget
 // answers from: the bundled one, or the embedder's faq-src file (a pack that `faq compile` writes).
 
-import { bundledFaq, bundledIndex, Engine, engineBytes, engineBytesInSlices, initWasm } from "./bundled.js";
+import { bundledFaq, bundledIndex, Engine, engineBytes, engineBytesInSlices, initWasm, separator } from "./bundled.js";
 import { readPack } from "./publish.js";
 
 let wasmReady = false;
@@ -100,7 +100,7 @@ export function askSafely(engine, q, top) {
 /** Where `terms` (a hit's matched terms) occur in `text`: [start, end] UTF-16 ranges to mark. */
 export function highlightRanges(engine, text, terms) {
   if (!engine || !terms?.length) return [];
-  const flat = engine.highlight(text, terms);
+  const flat = engine.highlight(text, terms.join(separator));
   const out = [];
   for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i], flat[i + 1]]);
   return out;
