@@ -34,16 +34,18 @@ pub use reply::{Hit, Matched, NoAnswer, Reply, Status, Via};
 use analyze::{Lexicon, Synonym, Word};
 use decide::Evidence;
 use score::{feature_value, Scores};
-use typo::TypoTable;
+use typo::{candidates, Candidate, TypoTable};
 use util::{slice, truncate};
 
 /// An FAQ ready to answer questions: its compiled index and the typo table made from it.
 pub struct Engine {
     image: Image,
-    /// Made the first time a question has a word the FAQ does not use, or by [`Engine::prepare`]:
-    /// it is two thirds of the time reading an index takes, and the widget reads its index while
+    /// The typo table's two lists (by the words' sound, by their stems'), each made the first
+    /// time a question has a word the FAQ does not use, or by [`Engine::prepare`]: together they
+    /// are two thirds of the time reading an index takes, and the widget reads its index while
     /// the host page is idle, one short task at a time.
-    typos: std::sync::OnceLock<TypoTable>,
+    typo_words: std::sync::OnceLock<Vec<Candidate>>,
+    typo_stems: std::sync::OnceLock<Vec<Candidate>>,
 }
 
 impl Lexicon for Engine {
@@ -81,7 +83,8 @@ impl Engine {
         let image = Image::read(bytes)?;
         Ok(Engine {
             image,
-            typos: std::sync::OnceLock::new(),
+            typo_words: std::sync::OnceLock::new(),
+            typo_stems: std::sync::OnceLock::new(),
         })
     }
 
@@ -89,17 +92,25 @@ impl Engine {
     /// variants' stems, the typo table), so that it costs no question any time; says whether
     /// steps are left. Each step is a few milliseconds: the widget takes one per idle moment.
     pub fn prepare(&self) -> bool {
-        if self.image.synonyms_ready() {
-            self.typos();
-            false
-        } else {
+        if !self.image.synonyms_ready() {
             self.image.synonyms();
-            true
+        } else if self.typo_words.get().is_none() {
+            self.typo_list(false);
+        } else {
+            self.typo_list(true);
+            return false;
         }
+        true
     }
 
-    fn typos(&self) -> &TypoTable {
-        self.typos.get_or_init(|| {
+    /// One list of the typo table, made the first time it is needed.
+    fn typo_list(&self, by_stem: bool) -> &[Candidate] {
+        let cell = if by_stem {
+            &self.typo_stems
+        } else {
+            &self.typo_words
+        };
+        cell.get_or_init(|| {
             let image = &self.image;
             let n = image.stem_count() as u32;
             let stems = (0..image.stem_count())
@@ -110,8 +121,15 @@ impl Engine {
                 .stop_words()
                 .enumerate()
                 .map(|(i, w)| (w.to_string(), n + i as u32, u32::MAX, true));
-            TypoTable::build(stems.chain(stops))
+            candidates(stems.chain(stops), by_stem)
         })
+    }
+
+    fn typos(&self) -> TypoTable<'_> {
+        TypoTable {
+            words: self.typo_list(false),
+            stems: self.typo_list(true),
+        }
     }
 
     /// Compiles an FAQ with the default parameters and reads the result.
@@ -323,7 +341,7 @@ mod tests {
             steps += 1;
             assert!(steps < 10, "prepare never finishes");
         }
-        assert_eq!(steps, 2, "synonyms, then the typo table");
+        assert_eq!(steps, 3, "synonyms, then the typo table's two lists");
         assert!(!warm.prepare(), "nothing left");
         let ahead: Vec<Reply> = questions.iter().map(|q| warm.ask(q, 3)).collect();
         assert_eq!(first, ahead);

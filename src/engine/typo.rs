@@ -8,7 +8,7 @@ use super::score::heap_sort;
 use crate::text::{phonetic_key, stem};
 
 /// A word correction may lead to, by its phonetic key.
-struct Candidate {
+pub(crate) struct Candidate {
     key: String,
     /// Index of the stem in the caller's vocabulary.
     id: u32,
@@ -18,14 +18,14 @@ struct Candidate {
     stop: bool,
 }
 
-/// The FAQ's stems (and the stop words) by phonetic key, for typo correction.
-#[derive(Default)]
-pub(crate) struct TypoTable {
-    /// Keyed by how the word sounds; sorted by key, then by preference (commoner first, then
-    /// smaller id).
-    words: Vec<Candidate>,
-    /// The same, keyed by how the stem sounds.
-    stems: Vec<Candidate>,
+/// The FAQ's stems (and the stop words) by phonetic key, for typo correction: two lists of
+/// [`candidates`], made apart (each is half the work, and the widget makes them in two idle
+/// moments).
+pub(crate) struct TypoTable<'a> {
+    /// Keyed by how the word sounds.
+    pub words: &'a [Candidate],
+    /// Keyed by how the stem sounds.
+    pub stems: &'a [Candidate],
 }
 
 /// Most edits allowed between phonetic keys for a word of `len` bytes.
@@ -50,40 +50,35 @@ pub(crate) struct Found {
     pub distance: u8,
 }
 
-impl TypoTable {
-    /// Builds the table from `(word, id, frequency, stop word)`, each word as the FAQ writes it
-    /// most often. The result does not depend on
-    /// the order of the input: ties are broken by the candidates themselves.
-    pub(crate) fn build<S: AsRef<str>>(words: impl Iterator<Item = (S, u32, u32, bool)>) -> Self {
-        let mut by_word = Vec::new();
-        let mut by_stem = Vec::new();
-        for (w, id, freq, stop) in words {
-            let w = w.as_ref();
-            if !correctable(w) {
-                continue;
-            }
-            let c = |key| Candidate {
-                key,
-                id,
-                freq,
-                stop,
-            };
-            let key = phonetic_key(w);
-            by_stem.push(c(stem(&key)));
-            by_word.push(c(key));
+/// One list of the table from `(word, id, frequency, stop word)`, each word as the FAQ writes it
+/// most often: keyed by how the word sounds, or (`by_stem`) by how its stem does; sorted by key,
+/// then by preference (commoner first, then smaller id), so that it does not depend on the order
+/// of the input.
+pub(crate) fn candidates<S: AsRef<str>>(
+    words: impl Iterator<Item = (S, u32, u32, bool)>,
+    by_stem: bool,
+) -> Vec<Candidate> {
+    let mut list = Vec::new();
+    for (w, id, freq, stop) in words {
+        let w = w.as_ref();
+        if !correctable(w) {
+            continue;
         }
-        for list in [&mut by_word, &mut by_stem] {
-            heap_sort(list, |a, b| {
-                (&a.key, std::cmp::Reverse(a.freq), a.id)
-                    < (&b.key, std::cmp::Reverse(b.freq), b.id)
-            });
-        }
-        TypoTable {
-            words: by_word,
-            stems: by_stem,
-        }
+        let key = phonetic_key(w);
+        list.push(Candidate {
+            key: if by_stem { stem(&key) } else { key },
+            id,
+            freq,
+            stop,
+        });
     }
+    heap_sort(&mut list, |a, b| {
+        (&a.key, std::cmp::Reverse(a.freq), a.id) < (&b.key, std::cmp::Reverse(b.freq), b.id)
+    });
+    list
+}
 
+impl TypoTable<'_> {
     /// The preferred candidate whose key is exactly `key`, if any.
     fn exact<'a>(list: &'a [Candidate], key: &str) -> Option<&'a Candidate> {
         let at = list.partition_point(|c| c.key.as_str() < key);
@@ -98,8 +93,8 @@ impl TypoTable {
             return None;
         }
         let key = phonetic_key(surface);
-        let same = TypoTable::exact(&self.words, &key)
-            .or_else(|| TypoTable::exact(&self.stems, &stem(&key)));
+        let same = TypoTable::exact(self.words, &key)
+            .or_else(|| TypoTable::exact(self.stems, &stem(&key)));
         if let Some(c) = same {
             return Some(Found {
                 id: c.id,
@@ -237,25 +232,34 @@ mod tests {
         }
     }
 
-    fn table() -> (TypoTable, Vec<&'static str>) {
-        let words = vec!["oficina", "servicio", "wifi", "para"];
-        let t = TypoTable::build(
-            words
+    const WORDS: [&str; 4] = ["oficina", "servicio", "wifi", "para"];
+
+    fn lists() -> [Vec<Candidate>; 2] {
+        let input = || {
+            WORDS
                 .iter()
                 .enumerate()
-                .map(|(i, w)| (*w, i as u32, 5, *w == "para")),
-        );
-        (t, words)
+                .map(|(i, w)| (*w, i as u32, 5, *w == "para"))
+        };
+        [candidates(input(), false), candidates(input(), true)]
     }
 
-    fn corrected(t: &(TypoTable, Vec<&'static str>), w: &str) -> Option<(String, u8)> {
-        t.0.lookup(w)
-            .map(|f| (t.1[f.id as usize].to_string(), f.distance))
+    fn table(l: &[Vec<Candidate>; 2]) -> TypoTable<'_> {
+        TypoTable {
+            words: &l[0],
+            stems: &l[1],
+        }
+    }
+
+    fn corrected(t: &TypoTable, w: &str) -> Option<(String, u8)> {
+        t.lookup(w)
+            .map(|f| (WORDS[f.id as usize].to_string(), f.distance))
     }
 
     #[test]
     fn same_sound_then_one_edit_keeping_the_first_letter() {
-        let t = table();
+        let l = lists();
+        let t = table(&l);
         assert_eq!(corrected(&t, "ofisina"), Some(("oficina".into(), 0)));
         assert_eq!(corrected(&t, "serbicio"), Some(("servicio".into(), 0)));
         assert_eq!(corrected(&t, "wfi"), Some(("wifi".into(), 1)));
@@ -264,7 +268,8 @@ mod tests {
 
     #[test]
     fn a_typo_of_a_stop_word_stays_a_stop_word() {
-        let (t, words) = table();
+        let l = lists();
+        let t = table(&l);
         let mut w = Word {
             stem: "parr".into(),
             surface: "parra".into(),
@@ -273,7 +278,7 @@ mod tests {
             start: 0,
             end: 5,
         };
-        t.correct(&mut w, |id| words[id as usize].to_string());
+        t.correct(&mut w, |id| WORDS[id as usize].to_string());
         assert!(w.stop);
     }
 }

@@ -7,6 +7,8 @@ import { readPack } from "./publish.js";
 
 let wasmReady = false;
 let bundledEngine = null;
+// The bundled index's bytes, decoded ahead in an idle moment of their own (see `prepare`).
+let bundledBytes = null;
 // The module compiled ahead of need, off the main thread (see `prepare`), once it is ready.
 let compiled = null;
 let preparing = false;
@@ -26,7 +28,7 @@ const onIdle = (fn) => (typeof requestIdleCallback === "function" ? requestIdleC
  * Gets the engine ready without costing the page a long task: once the browser is idle, the
  * WebAssembly's bytes are decoded (in slices, over idle moments), compiled asynchronously (off
  * the main thread), then, one idle moment each, the module is instantiated, the bundled FAQ's
- * index read and the typo table made (each a few milliseconds, some tens on a slow phone). Until then nothing of it has run, and a
+ * index decoded, then read, and the typo table made (each a few milliseconds, some tens on a slow phone). Until then nothing of it has run, and a
  * widget used before that compiles on the spot. Called once per page; later calls do nothing.
  */
 export function prepare(bundled) {
@@ -40,7 +42,12 @@ export function prepare(bundled) {
       } catch (_) {
         return; // Reported when a widget needs the engine (FaqSource.ensure).
       }
-      if (bundled) onIdle(() => bundledEngineSafely());
+      if (!bundled) return;
+      // Decoding the index's bytes, then reading them: one idle moment each.
+      onIdle(() => {
+        bundledBytes = bundledBytes || bundledIndex();
+        onIdle(() => bundledEngineSafely());
+      });
     });
   if (typeof WebAssembly.compile !== "function") return done();
   const decode = engineBytesInSlices();
@@ -71,7 +78,8 @@ function bundledEngineSafely() {
 /** The engine of the bundled FAQ, read once for the page. */
 function bundledEngineOnce() {
   ensureWasm();
-  if (!bundledEngine) bundledEngine = new Engine(bundledIndex());
+  if (!bundledEngine) bundledEngine = new Engine(bundledBytes || bundledIndex());
+  bundledBytes = null;
   return bundledEngine;
 }
 
