@@ -20,9 +20,9 @@ pub struct Case {
 }
 
 /// The label of a question that asks for the contact options (a phone number, WhatsApp, an
-/// e-mail, the address, a person): right when the engine's status is `contact`, which lists them
-/// first, before any entry.
-pub const CONTACT: &str = "contact";
+/// e-mail, the address, a person): the name of the engine's status that lists them first, before
+/// any entry, and right only when that is the status.
+pub const CONTACT: &str = Status::Contact.code();
 
 /// Reads a TSV file with the header `query<TAB>expected<TAB>tags`.
 pub fn parse_tsv(text: &str) -> Result<Vec<Case>, String> {

@@ -94,11 +94,7 @@ impl FaqEngine {
     /// [`SEPARATOR`], as in `ask`'s reply: one string crosses into the wasm for cheaper than an array of
     /// them), flattened `[start, end, start, end, …]` in UTF-16 units.
     pub fn highlight(&self, text: &str, terms: &str) -> Vec<u32> {
-        let terms: Vec<String> = terms
-            .split(SEPARATOR)
-            .filter(|t| !t.is_empty())
-            .map(String::from)
-            .collect();
+        let terms: Vec<&str> = terms.split(SEPARATOR).filter(|t| !t.is_empty()).collect();
         self.engine
             .highlight(text, &terms)
             .into_iter()

@@ -38,10 +38,14 @@ pub(crate) fn matched(
 }
 
 /// Byte ranges of `text` whose words have one of the stems `terms` (from [`Matched::term`]).
-pub(crate) fn highlight(lex: &impl Lexicon, text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+pub(crate) fn highlight(
+    lex: &impl Lexicon,
+    text: &str,
+    terms: &[impl AsRef<str>],
+) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for w in read_words(lex, text, false) {
-        let hit = !w.stop && terms.contains(&w.stem);
+        let hit = !w.stop && terms.iter().any(|t| t.as_ref() == w.stem);
         // Words read together as one synonym share a range: mark it once.
         if hit && out.last() != Some(&(w.start, w.end)) {
             out.push((w.start, w.end));

@@ -232,7 +232,7 @@ impl Engine {
 
     /// Byte ranges of `text` whose words match one of `terms` (from [`Matched::term`]), for
     /// marking the matched words in an answer.
-    pub fn highlight(&self, text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    pub fn highlight(&self, text: &str, terms: &[impl AsRef<str>]) -> Vec<(usize, usize)> {
         explain::highlight(self, text, terms)
     }
 }

@@ -81,7 +81,7 @@ pub enum Status {
 
 impl Status {
     /// The name JavaScript and JSON see: "answer", "ambiguous", "contact" or "none".
-    pub fn code(&self) -> &'static str {
+    pub const fn code(&self) -> &'static str {
         match self {
             Status::Answer => "answer",
             Status::Ambiguous => "ambiguous",
