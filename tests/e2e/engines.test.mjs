@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { DIST, FIXTURES, ROOT, startServer } from "./lib.mjs";
+import { DIST, FIXTURES, isFavicon, ROOT, startServer } from "./lib.mjs";
 import { ENGINES, Keys, launchEngine } from "./webdriver.mjs";
 
 const FAQ = JSON.parse(fs.readFileSync(path.join(ROOT, "faq.json"), "utf8"));
@@ -89,7 +89,7 @@ function assertClean(report, where) {
 }
 
 /** The server's requests since `from`, leaving out the favicon the browser asks for on its own. */
-const requestsSince = (from) => server.requests.slice(from).filter((r) => r.path !== "/favicon.ico");
+const requestsSince = (from) => server.requests.slice(from).filter((r) => !isFavicon(r.path));
 
 /** Runs `body`; on failure saves a screenshot next to the temporary files and names it. */
 async function withScreenshot(browser, name, body) {
@@ -177,7 +177,7 @@ for (const engine of RUN) {
 
         const report = await pageReport(browser);
         assertClean(report, "embed");
-        const loaded = report.resources.map((u) => new URL(u).pathname).filter((p) => p !== "/favicon.ico");
+        const loaded = report.resources.map((u) => new URL(u).pathname).filter((p) => !isFavicon(p));
         assert.deepEqual(loaded.sort(), ["/fixtures/engines-watch.js", "/generated/faq-widget.js"], "the page loaded the script and nothing else");
         assert.deepEqual(requestsSince(served), [], "no request after the script loaded");
       });
@@ -241,7 +241,7 @@ for (const engine of RUN) {
 
         const report = await pageReport(browser);
         assertClean(report, "floating");
-        const loaded = report.resources.map((u) => new URL(u).pathname).filter((p) => p !== "/favicon.ico");
+        const loaded = report.resources.map((u) => new URL(u).pathname).filter((p) => !isFavicon(p));
         assert.deepEqual(loaded, ["/generated/faq-widget.js"], "the page loaded the script and nothing else");
         assert.deepEqual(requestsSince(served), [], "no request while typing and answering");
       });

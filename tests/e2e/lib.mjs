@@ -131,11 +131,17 @@ export async function offlineContext(browser, options = {}) {
   return { context, blocked };
 }
 
-/** Collects console errors, page errors and CSP violations of a page. */
+/** Chromium asks a served page's origin for /favicon.ico on its own (sometimes, as its timing
+ * goes) and logs the 404: neither the page's request nor the widget's. */
+export const isFavicon = (url) => /\/favicon\.ico$/.test(url || "");
+
+/** Collects console errors, page errors and CSP violations of a page (not the browser's own
+ * favicon request). */
 export function watch(page) {
   const log = { errors: [], console: [], violations: [] };
   page.on("pageerror", (e) => log.errors.push(String(e)));
   page.on("console", (m) => {
+    if (isFavicon(m.location().url)) return;
     log.console.push({ type: m.type(), text: m.text() });
     if (m.type() === "error" && /Content Security Policy|Refused to/.test(m.text())) log.violations.push(m.text());
   });
