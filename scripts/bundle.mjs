@@ -38,6 +38,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import zlib from "node:zlib";
+import { gzipAsync as zopfli } from "@gfx/zopfli";
 import * as esbuild from "esbuild";
 import { minify } from "terser";
 import { DISPLAY_SLOT, encodeBytes, fillScript, INDEX_SLOT, jsString, kioskPage, readPack } from "../www/src/publish.js";
@@ -290,9 +291,21 @@ const parts = {
   "  FAQ index (inlined)": Buffer.from(jsString(encodeBytes(pack.index))),
   "  widget modules + css": Buffer.from(scriptOf("faq-widget.js").widget + css),
 };
-const sizes = { js: { raw: js.length, gzip: gz(js), brotli: br(js) }, wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) } };
+// The precompressed copies, for servers that send them (nginx gzip_static / brotli_static,
+// Apache): the .gz by zopfli, whose deflate streams any gzip reader reads and which are some 9 %
+// smaller than zlib's level 9 here (its slower search finds more of the inlined engine's repeats).
+const jsGz = Buffer.from(await zopfli(js, { numiterations: 15 }));
+const jsBr = zlib.brotliCompressSync(js, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
+if (!zlib.gunzipSync(jsGz).equals(js)) die("faq-widget.js.gz does not unpack to faq-widget.js");
+// gzip: the .gz served as it is; gzip9: what a server compressing on the fly at level 9 sends
+// (the figure the benchmarks compare with the peers, compressed the same way).
+const sizes = {
+  js: { raw: js.length, gzip: jsGz.length, gzip9: gz(js), brotli: jsBr.length },
+  wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) },
+};
 console.log(`bundle: wrote ${path.relative(root, outDir)}/faq-widget.js (+ .gz, .br), kiosk.html, ${files["studio.html"] ? "studio.html, " : ""}templates/`);
 console.log(row(`${path.relative(root, outDir)}/faq-widget.js`, js));
+console.log(`  ${"  as faq-widget.js.gz".padEnd(28)} ${kb(jsGz.length).padStart(27)} gzip (zopfli)`);
 console.log("  parts, before minification:");
 for (const [k, v] of Object.entries(parts)) console.log(row(k, v));
 console.log(row("pkg/faq_widget_bg.wasm alone", wasm));
@@ -309,9 +322,8 @@ if (files["studio.html"]) console.log(row(`${path.relative(root, outDir)}/studio
 if (pin.isDefault) console.log("  kiosk staff PIN: the default one (scripts/kiosk-pin.mjs): build the office's copy with --kiosk-pin or KIOSK_PIN");
 fs.copyFileSync(path.join(srcDir, "faq-widget.d.ts"), path.join(outDir, "faq-widget.d.ts"));
 fs.writeFileSync(path.join(outDir, "sizes.json"), `${JSON.stringify(sizes, null, 2)}\n`);
-// Precompressed copies, for servers that send them (nginx gzip_static / brotli_static, Apache).
-fs.writeFileSync(path.join(outDir, "faq-widget.js.gz"), zlib.gzipSync(js, { level: 9 }));
-fs.writeFileSync(path.join(outDir, "faq-widget.js.br"), zlib.brotliCompressSync(js, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+fs.writeFileSync(path.join(outDir, "faq-widget.js.gz"), jsGz);
+fs.writeFileSync(path.join(outDir, "faq-widget.js.br"), jsBr);
 // A budget that is exceeded fails the build (--no-budget: for profiling builds with names kept).
 for (const [kind, limit] of Object.entries(BUDGET)) {
   if (limit && sizes.js[kind] > limit && !args.includes("--no-budget")) {

@@ -17,7 +17,8 @@
 //!          count; then per stem the rest's bytes and the ending's bytes (what the stemmer took
 //!          off the word's commonest form in the FAQ: "falla" is "fall" + "a"; typo correction
 //!          compares how words sound, so it needs the whole word)
-//! records  per stem, its records: class (u8 or u16), weight i8 (× weight scale)
+//! records  every record's class (u8 or u16), stem by stem; then every record's weight, i8 (×
+//!          weight scale), in the same order (two columns compress better than pairs)
 //! synonyms per group: canonical count u8, its stems; variant count u8, and per variant its
 //!          word count u8 and its words (the engine finds variants by their first word's stem,
 //!          which it computes on reading); every string as length u8 + bytes
@@ -38,7 +39,7 @@ use super::score::heap_sort;
 /// The first bytes of every image.
 pub const MAGIC: &[u8; 4] = b"FAQI";
 /// The layout version this engine reads and writes.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 const HEADER: usize = 36;
 
 /// Why an image cannot be read.
@@ -133,8 +134,11 @@ pub struct Image {
     biases: Vec<f32>,
     stems: Vec<Span>,
     endings: Vec<Span>,
-    /// Per stem, the range of its records.
+    /// Per stem, the range of its records (indexes into the classes and the weights).
     records: Vec<Span>,
+    /// Where the records' classes (class_width bytes each) and their weights (a byte each) start.
+    classes_at: usize,
+    weights_at: usize,
     /// The synonym groups' canonical stems, and each variant's words with its group, as read.
     canonical: Vec<Vec<Span>>,
     variants: Vec<(Vec<Span>, u32)>,
@@ -197,7 +201,6 @@ impl Image {
         let mut stems: Vec<Span> = Vec::with_capacity(n_stems);
         let mut endings = Vec::with_capacity(n_stems);
         let mut records = Vec::with_capacity(n_stems);
-        let rec = (class_width + 1) as u32;
         let mut rec_at = 0u32;
         for k in 0..n_stems {
             let prev = stems.last().copied();
@@ -215,20 +218,18 @@ impl Image {
             });
             c.str(col(2, k), "an ending")?;
             records.push(Span {
-                start: rec_at * rec,
-                end: (rec_at + col(3, k) as u32) * rec,
+                start: rec_at,
+                end: rec_at + col(3, k) as u32,
             });
             rec_at += col(3, k) as u32;
         }
         if rec_at as usize != n_records {
             return err("the stems' record counts do not add up to the record count");
         }
-        let rec_base = c.at as u32;
-        c.take(n_records * (class_width + 1), "the weight records")?;
-        for r in &mut records {
-            r.start += rec_base;
-            r.end += rec_base;
-        }
+        let classes_at = c.at;
+        c.take(n_records * class_width, "the weights' classes")?;
+        let weights_at = c.at;
+        c.take(n_records, "the weights")?;
         let mut canonical: Vec<Vec<Span>> = Vec::with_capacity(n_groups);
         let mut variants: Vec<(Vec<Span>, u32)> = Vec::new();
         for g in 0..n_groups {
@@ -316,6 +317,8 @@ impl Image {
             stems,
             endings,
             records,
+            classes_at,
+            weights_at,
             canonical,
             variants,
             synonyms: std::sync::OnceLock::new(),
@@ -414,24 +417,25 @@ impl Image {
     /// The weights of stem `k`: (class, weight).
     pub(crate) fn weights(&self, k: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
         let r = self.records.get(k).copied().unwrap_or_default();
+        let (from, to) = (r.start as usize, r.end as usize);
         let w = self.class_width;
-        self.bytes[r.start as usize..r.end as usize]
-            .chunks_exact(w + 1)
-            .map(move |rec| {
-                let class = if w == 1 {
-                    rec[0] as usize
-                } else {
-                    u16::from_le_bytes([rec[0], rec[1]]) as usize
-                };
-                (class, f32::from(rec[w] as i8) * self.scale)
-            })
+        let classes = &self.bytes[self.classes_at + from * w..self.classes_at + to * w];
+        let weights = &self.bytes[self.weights_at + from..self.weights_at + to];
+        classes.chunks_exact(w).zip(weights).map(move |(c, &q)| {
+            let class = if w == 1 {
+                c[0] as usize
+            } else {
+                u16::from_le_bytes([c[0], c[1]]) as usize
+            };
+            (class, f32::from(q as i8) * self.scale)
+        })
     }
 
     /// How many weights stem `k` has.
     pub(crate) fn weight_count(&self, k: usize) -> usize {
         self.records
             .get(k)
-            .map_or(0, |r| (r.end - r.start) as usize / (self.class_width + 1))
+            .map_or(0, |r| (r.end - r.start) as usize)
     }
 
     /// Whether `word` is in a sorted word table.
@@ -684,15 +688,16 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
         out.extend_from_slice(&st.as_bytes()[*k..]);
         out.extend_from_slice(e.as_bytes());
     }
-    for (_, _, recs) in &c.stems {
-        for &(class, w) in recs {
-            if class_width == 1 {
-                out.push(class as u8);
-            } else {
-                out.extend_from_slice(&(class as u16).to_le_bytes());
-            }
-            out.push(w as u8);
+    // The classes, then the weights: each column alike compresses better than the pairs.
+    for &(class, _) in c.stems.iter().flat_map(|s| &s.2) {
+        if class_width == 1 {
+            out.push(class as u8);
+        } else {
+            out.extend_from_slice(&(class as u16).to_le_bytes());
         }
+    }
+    for &(_, w) in c.stems.iter().flat_map(|s| &s.2) {
+        out.push(w as u8);
     }
     let count = |n: usize| u8::try_from(n).or_else(|_| err("a synonym group too large"));
     for (canonical, variants) in &c.synonyms {

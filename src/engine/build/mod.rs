@@ -28,7 +28,7 @@ const CONTACT_SHARE: f32 = 0.5;
 
 /// The most the unanswered topics and everyday chatter weigh in training, as a share of all the
 /// entries together (see `Params::unanswered_share`).
-const UNANSWERED_MAX: f32 = 0.25;
+const UNANSWERED_MAX: f32 = 0.5;
 
 /// Requests for the contact options, one per line.
 const CONTACT: &str = include_str!("contact.txt");
@@ -131,7 +131,7 @@ fn examples_of<'a>(faq: &'a Faq, p: &Params) -> Vec<(&'a str, usize, f32)> {
     let examples = u.phrasings.len() as f32
         + u.keywords.len() as f32 * p.keyword_weight
         + lines(EVERYDAY).count() as f32;
-    // In all, at most a quarter of what the entries weigh: in an FAQ of two or three entries
+    // In all, at most half of what the entries weigh: in an FAQ of two or three entries
     // `unanswered_share` entries' worth would outweigh them, and their own questions would read
     // as unanswered.
     let entries = faq.entries.len() as f32;
@@ -296,8 +296,15 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
     } else {
         1
     };
+    // An ensemble costs a training per model: big FAQs, whose trainings take seconds and whose
+    // many examples leave less to chance, train one.
+    let ensemble = if faq.entries.len() <= QUESTION_ROUNDS_UP_TO {
+        p.ensemble
+    } else {
+        1
+    };
     for round in 0..rounds {
-        let model = train::train(&examples, vocab.len(), classes, p);
+        let model = train::train_ensemble(&examples, vocab.len(), classes, p, ensemble);
         bytes = write_image(faq, &lex, &vocab, &forms, model, p)?;
         if round + 1 == rounds {
             break;
@@ -320,15 +327,15 @@ pub fn compile(faq: &Faq, p: &Params) -> Result<Vec<u8>, String> {
 
 /// Rounds of training at most, to make every entry's question find its entry.
 const QUESTION_ROUNDS: usize = 4;
-/// FAQs up to this many entries get those rounds; bigger ones (each round is a whole training,
-/// and they take seconds) are trained once.
+/// FAQs up to this many entries get those rounds and `Params::ensemble`; bigger ones (each
+/// round is a whole training, and they take seconds) are trained once, one model.
 const QUESTION_ROUNDS_UP_TO: usize = 500;
 
 /// Levels of a quantised weight on each side of zero. A byte holds 127, but the answers do not
-/// need them: 31 answer the labelled sets as well (0.962 overall on their mean against 0.963 with
-/// 127, measured; the difference is a row or two), and bytes of fewer distinct values compress
-/// better (the index 0.56 KB less gzip).
-const WEIGHT_LEVELS: f32 = 31.0;
+/// need them: the averaged models (`Params::ensemble`) answer the labelled sets with 12 as with 31
+/// (within a row), and bytes of fewer distinct values compress better (the index 0.4 KB less
+/// gzip than with 31; 31 lost nothing against 127 and saved 0.56 KB more).
+const WEIGHT_LEVELS: f32 = 12.0;
 
 /// Quantises a trained model and writes the image.
 fn write_image(

@@ -90,12 +90,24 @@ fn epochs_for(epochs: u32, examples: usize) -> usize {
         .max(1)
 }
 
-/// Trains the model on `examples` over a vocabulary of `stems` stems and `classes` classes.
-pub(crate) fn train(examples: &[Example], stems: usize, classes: usize, p: &Params) -> Model {
+/// Trains the model on `examples` over a vocabulary of `stems` stems and `classes` classes; `seed`
+/// picks the shuffle and the dropout (one model of an ensemble).
+pub(crate) fn train(
+    examples: &[Example],
+    stems: usize,
+    classes: usize,
+    p: &Params,
+    seed: u64,
+) -> Model {
     let mut weights = support(examples, stems);
     let mut biases = vec![0f32; classes];
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ seed.wrapping_mul(0x2545_f491_4f6c_dd1d));
+    // Dropout draws from a stream of its own, so that the shuffle is the same with or without it.
+    let mut drops = Rng(0x1234_5678_9abc_def1 ^ seed.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    // A stem is left out when a 16-bit draw falls under this.
+    let cut = (p.dropout.clamp(0.0, 1.0) * 65536.0) as u64;
+    let mut kept: Vec<u32> = Vec::new();
     // Passes over the examples: `epochs` for an FAQ the size of the ISP's (a few thousand
     // examples), fewer for a big one, whose many examples give as many steps in fewer passes.
     let epochs = epochs_for(p.epochs, examples.len());
@@ -123,7 +135,17 @@ pub(crate) fn train(examples: &[Example], stems: usize, classes: usize, p: &Para
             if e.stems.is_empty() {
                 continue;
             }
-            let x = 1.0 / (e.stems.len() as f32).sqrt();
+            // The stems this step sees; the value of each is as if the others were never there.
+            kept.clear();
+            if cut > 0 && e.stems.len() > 1 {
+                kept.extend(e.stems.iter().filter(|_| drops.next() & 0xffff >= cut));
+                if kept.is_empty() {
+                    kept.push(e.stems[(drops.next() % e.stems.len() as u64) as usize]);
+                }
+            } else {
+                kept.extend_from_slice(&e.stems);
+            }
+            let x = 1.0 / (kept.len() as f32).sqrt();
             // The touched classes' sums (the true class always among them).
             touched.clear();
             let mut touch = |c: u32, sum: &mut Vec<f32>| {
@@ -133,7 +155,7 @@ pub(crate) fn train(examples: &[Example], stems: usize, classes: usize, p: &Para
                 }
             };
             touch(e.class, &mut sum);
-            for &s in &e.stems {
+            for &s in &kept {
                 for &(c, w) in &weights[s as usize] {
                     touch(c, &mut sum);
                     sum[c as usize] += w * x;
@@ -194,7 +216,7 @@ pub(crate) fn train(examples: &[Example], stems: usize, classes: usize, p: &Para
                     bias_mass += exp(*b - bias_ref);
                 }
             }
-            for &s in &e.stems {
+            for &s in &kept {
                 for slot in weights[s as usize].iter_mut() {
                     let g = grad[slot.0 as usize];
                     if !g.is_nan() {
@@ -209,6 +231,39 @@ pub(crate) fn train(examples: &[Example], stems: usize, classes: usize, p: &Para
         }
     }
     Model { weights, biases }
+}
+
+/// Trains `models` models (at least one) with different seeds and averages their weights and
+/// biases. Every model has the same weights' places (a stem's classes come from the examples, not
+/// the seed), so the average is one model of the same size.
+pub(crate) fn train_ensemble(
+    examples: &[Example],
+    stems: usize,
+    classes: usize,
+    p: &Params,
+    models: u32,
+) -> Model {
+    let mut sum = train(examples, stems, classes, p, 0);
+    let models = models.max(1);
+    for seed in 1..models {
+        let m = train(examples, stems, classes, p, u64::from(seed));
+        for (a, b) in sum.weights.iter_mut().zip(&m.weights) {
+            for (x, y) in a.iter_mut().zip(b) {
+                x.1 += y.1;
+            }
+        }
+        for (a, b) in sum.biases.iter_mut().zip(&m.biases) {
+            *a += b;
+        }
+    }
+    let n = models as f32;
+    for x in sum.weights.iter_mut().flatten() {
+        x.1 /= n;
+    }
+    for b in &mut sum.biases {
+        *b /= n;
+    }
+    sum
 }
 
 #[cfg(test)]
@@ -228,13 +283,57 @@ mod tests {
         // Stem 0 means class 0, stem 1 class 1, stem 2 is shared.
         let data = [ex(&[0, 2], 0), ex(&[0], 0), ex(&[1, 2], 1), ex(&[1], 1)];
         let p = Params::default();
-        let m = train(&data, 3, 2, &p);
+        let m = train(&data, 3, 2, &p, 0);
         let w = |s: usize, c: u32| m.weights[s].iter().find(|x| x.0 == c).map_or(0.0, |x| x.1);
         assert!(w(0, 0) > w(2, 0) && w(1, 1) > w(2, 1), "{:?}", m.weights);
         // Weights only where a stem met a class.
         assert!(m.weights[0].iter().all(|&(c, _)| c == 0));
-        let again = train(&data, 3, 2, &p);
+        let again = train(&data, 3, 2, &p, 0);
         assert_eq!(m.weights, again.weights);
         assert_eq!(m.biases, again.biases);
+    }
+
+    #[test]
+    fn seeds_differ_and_the_ensemble_is_their_average() {
+        let data = [
+            ex(&[0, 2, 3], 0),
+            ex(&[0, 3], 0),
+            ex(&[1, 2, 3], 1),
+            ex(&[1, 2], 1),
+        ];
+        let p = Params::default();
+        let (a, b) = (train(&data, 4, 2, &p, 0), train(&data, 4, 2, &p, 1));
+        assert_ne!(
+            a.weights, b.weights,
+            "another seed, another shuffle and dropout"
+        );
+        let avg = train_ensemble(&data, 4, 2, &p, 2);
+        for (s, list) in avg.weights.iter().enumerate() {
+            for (i, &(c, w)) in list.iter().enumerate() {
+                assert_eq!(c, a.weights[s][i].0);
+                let want = (a.weights[s][i].1 + b.weights[s][i].1) / 2.0;
+                assert!((w - want).abs() < 1e-6, "stem {s} class {c}: {w} vs {want}");
+            }
+        }
+        // One model is the first seed's.
+        assert_eq!(train_ensemble(&data, 4, 2, &p, 1).weights, a.weights);
+    }
+
+    #[test]
+    fn dropout_leaves_stems_out_but_never_all() {
+        // With everything dropped but one stem, a class still learns from each example.
+        let data = [ex(&[0, 1], 0), ex(&[2, 3], 1)];
+        let p = Params {
+            dropout: 1.0,
+            ..Params::default()
+        };
+        let m = train(&data, 4, 2, &p, 0);
+        let w = |s: usize, c: u32| m.weights[s].iter().find(|x| x.0 == c).map_or(0.0, |x| x.1);
+        assert!(w(0, 0) > 0.0 && w(2, 1) > 0.0, "{:?}", m.weights);
+        let none = Params {
+            dropout: 0.0,
+            ..Params::default()
+        };
+        assert_ne!(train(&data, 4, 2, &none, 0).weights, m.weights);
     }
 }
