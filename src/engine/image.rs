@@ -635,6 +635,8 @@ pub(crate) struct Contents {
     pub ambiguity_ratio: f32,
     /// The synonym groups: canonical stems, and the variants' words.
     pub synonyms: Vec<(Vec<String>, Vec<Vec<String>>)>,
+    /// Stop words of this FAQ besides the language's (the organization's name).
+    pub stops: Vec<String>,
 }
 
 /// Writes an image. Strings longer than 255 bytes and stems with more than 255 records are cut
@@ -715,8 +717,9 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
             }
         }
     }
-    // The word tables (language, the same for every FAQ).
-    let strings = |out: &mut Vec<u8>, list: Vec<&str>| -> Result<(), ImageError> {
+    // The word tables (language, the same for every FAQ; the stop words also the FAQ's own).
+    fn strings(out: &mut Vec<u8>, list: Vec<&str>) -> Result<(), ImageError> {
+        let len8 = |s: &str| u8::try_from(s.len()).or_else(|_| err(&format!("{s:?} is too long")));
         out.extend_from_slice(&(list.len() as u32).to_le_bytes());
         for (k, w) in front_coded(list.into_iter()) {
             len8(w)?;
@@ -725,8 +728,12 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
             out.extend_from_slice(&w.as_bytes()[k..]);
         }
         Ok(())
-    };
-    strings(&mut out, crate::text::stop_words().collect())?;
+    }
+    let mut stops: Vec<&str> = crate::text::stop_words().collect();
+    stops.extend(c.stops.iter().map(String::as_str));
+    stops.sort_unstable();
+    stops.dedup();
+    strings(&mut out, stops)?;
     strings(&mut out, crate::text::light_words().collect())?;
     let short: Vec<_> = crate::text::shorthand().collect();
     out.extend_from_slice(&(short.len() as u32).to_le_bytes());

@@ -310,6 +310,25 @@ mod tests {
     }
 
     #[test]
+    fn the_organizations_name_carries_no_intent() {
+        // Said in one entry's phrasings only, it would pull every question that names it there.
+        let mut f = tiny();
+        f.organization = "Redes Andinas".into();
+        f.entries[1]
+            .phrasings
+            .push("¿Cómo pago a Redes Andinas?".into());
+        let e = Engine::new(&f).expect("compiles");
+        assert!(e.image().is_stop("andinas") && e.image().is_stop("redes"));
+        assert_eq!(e.ask("redes andinas", 3).status, Status::None);
+        assert_eq!(
+            e.ask("la clave del wifi de redes andinas", 3).hits[0].id,
+            "wifi-clave"
+        );
+        // The language's stop words are all still there, in order.
+        assert!(e.image().is_stop("de") && !engine().image().is_stop("andinas"));
+    }
+
+    #[test]
     fn hits_are_ordered_by_the_score_they_show() {
         let r = engine().ask("clave pago factura", 3);
         assert!(r.candidates.len() >= 2);
