@@ -718,8 +718,7 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
         }
     }
     // The word tables (language, the same for every FAQ; the stop words also the FAQ's own).
-    fn strings(out: &mut Vec<u8>, list: Vec<&str>) -> Result<(), ImageError> {
-        let len8 = |s: &str| u8::try_from(s.len()).or_else(|_| err(&format!("{s:?} is too long")));
+    let strings = |out: &mut Vec<u8>, list: Vec<&str>| -> Result<(), ImageError> {
         out.extend_from_slice(&(list.len() as u32).to_le_bytes());
         for (k, w) in front_coded(list.into_iter()) {
             len8(w)?;
@@ -728,7 +727,7 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
             out.extend_from_slice(&w.as_bytes()[k..]);
         }
         Ok(())
-    }
+    };
     let mut stops: Vec<&str> = crate::text::stop_words().collect();
     stops.extend(c.stops.iter().map(String::as_str));
     stops.sort_unstable();
