@@ -10,23 +10,27 @@
 //!          weight scale f32, min probability f32, ambiguity ratio f32
 //! ids      per entry: length u8; then the ids' bytes
 //! biases   per class (entries, then contact, then unanswered): f32
+//! endings  what the stemmer took off the stems' words (a stem's word is its commonest form in
+//!          the FAQ: "falla" is "fall" + "a"; typo correction compares how words sound, so it
+//!          needs the whole word): a count u8, then each distinct ending, commonest first, as
+//!          length u8 + bytes (the stemmer's few suffixes, named once: 0.2 KB less brotli at 12
+//!          entries than each stem's ending spelt out, measured)
 //! stems    sorted and unique, front-coded (a sorted list shares long prefixes, which gzip
 //!          and brotli, matching three bytes or more, mostly miss: 0.6 KB less gzip at 12
 //!          entries, measured): four u8 columns, one value per stem each: the bytes it shares
-//!          with the stem before, the length of the rest, the length of its ending, its record
-//!          count; then per stem the rest's bytes and the ending's bytes (what the stemmer took
-//!          off the word's commonest form in the FAQ: "falla" is "fall" + "a"; typo correction
-//!          compares how words sound, so it needs the whole word)
+//!          with the stem before, the length of the rest, its ending's index in the endings,
+//!          its record count; then per stem the rest's bytes
 //! records  every record's class (u8 or u16), stem by stem; then every record's weight, i8 (×
 //!          weight scale), in the same order (two columns compress better than pairs)
-//! synonyms per group: canonical count u8, its stems; variant count u8, and per variant its
-//!          word count u8 and its words (the engine finds variants by their first word's stem,
-//!          which it computes on reading); every string as length u8 + bytes
+//! synonyms per group a line: its canonical stems, then per variant a tab and its words (the
+//!          engine finds variants by their first word's stem, which it computes on reading);
+//!          words between spaces, every line ending in a newline (separators compress better
+//!          than a length byte before each word: 0.4 KB less brotli with the tables below)
 //! language the word tables of `crate::text` (language, not FAQ content, written into every
 //!          index so that the WebAssembly carries no copy): stop words, light words (each a count
 //!          u32 and sorted strings, front-coded as the stems: per string the bytes it shares with
-//!          the one before u8, the rest's length u8, the rest), shorthand (a count u32; per entry its word and its count u8
-//!          of expansions, all strings)
+//!          the one before u8, then the rest and a newline), shorthand (a count u32; per entry a
+//!          line: its word, then its expansions, between spaces)
 //! ```
 //!
 //! Reading checks every length against the buffer and says what is wrong where: a truncated or
@@ -39,7 +43,7 @@ use super::score::heap_sort;
 /// The first bytes of every image.
 pub const MAGIC: &[u8; 4] = b"FAQI";
 /// The layout version this engine reads and writes.
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 const HEADER: usize = 36;
 
 /// Why an image cannot be read.
@@ -56,15 +60,22 @@ fn err<T>(what: &str) -> Result<T, ImageError> {
     Err(ImageError(what.to_string()))
 }
 
-/// `err` for "<what> <problem>", without `format!`, whose machinery would cost the WebAssembly
-/// download several kilobytes.
+/// `err` for "<what> <problem>".
 fn err2<T>(what: &str, problem: &str) -> Result<T, ImageError> {
+    Err(problem_of(what, problem))
+}
+
+/// "<what> <problem>", without `format!`, whose machinery would cost the WebAssembly download
+/// several kilobytes; not generic, so that it is one function there, not one per result type.
+fn problem_of(what: &str, problem: &str) -> ImageError {
     let mut m = String::with_capacity(what.len() + problem.len() + 1);
     m.push_str(what);
     m.push(' ');
     m.push_str(problem);
-    Err(ImageError(m))
+    ImageError(m)
 }
+
+const PAST_END: &str = "goes past the end: the compiled FAQ is cut short or damaged";
 
 /// A cursor over the buffer whose reads fail instead of panicking.
 struct Cursor<'a> {
@@ -81,10 +92,31 @@ impl<'a> Cursor<'a> {
                 self.at = end;
                 Ok(s)
             }
-            None => err2(
-                what,
-                "goes past the end: the compiled FAQ is cut short or damaged",
-            ),
+            None => err2(what, PAST_END),
+        }
+    }
+    /// Reads words between spaces into `out`, up to a tab or a newline, which it consumes and
+    /// returns. An empty word is an error.
+    fn words(&mut self, out: &mut Vec<Span>, what: &str) -> Result<u8, ImageError> {
+        let mut from = self.at;
+        loop {
+            let Some(&b) = self.b.get(self.at) else {
+                return err2(what, PAST_END);
+            };
+            if matches!(b, b' ' | b'\t' | b'\n') {
+                if self.at == from {
+                    return err2(what, "has an empty word");
+                }
+                out.push(Span {
+                    start: from as u32,
+                    end: self.at as u32,
+                });
+                from = self.at + 1;
+            }
+            self.at += 1;
+            if b == b'\t' || b == b'\n' {
+                return Ok(b);
+            }
         }
     }
     fn u8(&mut self, what: &str) -> Result<u8, ImageError> {
@@ -149,7 +181,8 @@ pub struct Image {
     /// The word tables, sorted.
     stops: Vec<Span>,
     lights: Vec<Span>,
-    shorthand: Vec<(Span, Vec<Span>)>,
+    /// Per shorthand its word, then its expansions.
+    shorthand: Vec<Vec<Span>>,
     /// The largest bias, and the sum of exp(bias - largest) over the classes.
     bias_max: f32,
     bias_exp_sum: f32,
@@ -187,12 +220,17 @@ impl Image {
         // Every count is checked against the bytes left before anything is allocated for it.
         let left = bytes.len();
         if entries > left || n_stems > left || n_records > left || n_groups > left {
-            return err("a count goes past the end: the compiled FAQ is cut short or damaged");
+            return err2("a count", PAST_END);
         }
         let ids = spans(&mut c, entries, "an entry id")?;
         let mut biases = Vec::with_capacity(classes);
         for _ in 0..classes {
             biases.push(c.f32("a class bias")?);
+        }
+        let n_endings = c.u8("the ending count")?;
+        let mut ending_table: Vec<Span> = Vec::with_capacity(n_endings.into());
+        for _ in 0..n_endings {
+            ending_table.push(span_str(&mut c, "an ending")?);
         }
         let cols = c.take(n_stems * 4, "the stem table")?;
         let col = |i: usize, k: usize| usize::from(cols[i * n_stems + k]);
@@ -212,11 +250,10 @@ impl Image {
                 rest,
                 "the stems",
             )?);
-            endings.push(Span {
-                start: c.at as u32,
-                end: (c.at + col(2, k)) as u32,
-            });
-            c.str(col(2, k), "an ending")?;
+            match ending_table.get(col(2, k)) {
+                Some(&e) => endings.push(e),
+                None => return err("a stem's ending is not one of the endings"),
+            }
             records.push(Span {
                 start: rec_at,
                 end: rec_at + col(3, k) as u32,
@@ -233,22 +270,12 @@ impl Image {
         let mut canonical: Vec<Vec<Span>> = Vec::with_capacity(n_groups);
         let mut variants: Vec<(Vec<Span>, u32)> = Vec::new();
         for g in 0..n_groups {
-            let nc = c.u8("a synonym group's canonical count")? as usize;
-            let mut k = Vec::with_capacity(nc);
-            for _ in 0..nc {
-                k.push(span_str(&mut c, "a synonym's canonical stem")?);
-            }
+            let mut k = Vec::new();
+            let mut end = c.words(&mut k, "a synonym")?;
             canonical.push(k);
-            let nv = c.u8("a synonym group's variant count")?;
-            for _ in 0..nv {
-                let nw = c.u8("a synonym's word count")? as usize;
-                if nw == 0 || nc == 0 {
-                    return err("a synonym without words");
-                }
-                let mut w = Vec::with_capacity(nw);
-                for _ in 0..nw {
-                    w.push(span_str(&mut c, "a synonym's word")?);
-                }
+            while end == b'\t' {
+                let mut w = Vec::new();
+                end = c.words(&mut w, "a synonym")?;
                 variants.push((w, g as u32));
             }
         }
@@ -256,17 +283,15 @@ impl Image {
         let lights = sorted_strings(&mut c, &mut texts, left, "the light words")?;
         let n_short = c.u32("the shorthand count")? as usize;
         if n_short > left {
-            return err("a count goes past the end: the compiled FAQ is cut short or damaged");
+            return err2("a count", PAST_END);
         }
         let mut shorthand = Vec::with_capacity(n_short);
         for _ in 0..n_short {
-            let key = span_str(&mut c, "a shorthand")?;
-            let n = c.u8("a shorthand's expansion count")? as usize;
-            let mut exp = Vec::with_capacity(n);
-            for _ in 0..n {
-                exp.push(span_str(&mut c, "a shorthand's expansion")?);
+            let mut words = Vec::new();
+            if c.words(&mut words, "a shorthand")? != b'\n' || words.len() < 2 {
+                return err("a shorthand is not a line of its word and its expansions");
             }
-            shorthand.push((key, exp));
+            shorthand.push(words);
         }
         if c.at != bytes.len() {
             return err("there are bytes after its end");
@@ -295,11 +320,8 @@ impl Image {
                 rebase(s, "a synonym")?;
             }
         }
-        for (k, exp) in &mut shorthand {
-            rebase(k, "a shorthand")?;
-            for s in exp.iter_mut() {
-                rebase(s, "a shorthand")?;
-            }
+        for s in shorthand.iter_mut().flatten() {
+            rebase(s, "a shorthand")?;
         }
         let bias_max = biases.iter().copied().fold(f32::MIN, f32::max);
         let bias_exp_sum = biases.iter().map(|&b| exp(b - bias_max)).sum();
@@ -330,7 +352,7 @@ impl Image {
         if !image
             .shorthand
             .windows(2)
-            .all(|w| image.text(w[0].0) < image.text(w[1].0))
+            .all(|w| image.shorthand_word(&w[0]) < image.shorthand_word(&w[1]))
         {
             return err("the shorthand is not sorted");
         }
@@ -463,9 +485,14 @@ impl Image {
     pub(crate) fn expand(&self, word: &str) -> Option<Vec<String>> {
         let at = self
             .shorthand
-            .partition_point(|(k, _)| self.text(*k) < word);
-        let (k, exp) = self.shorthand.get(at)?;
-        (self.text(*k) == word).then(|| exp.iter().map(|&s| self.text(s).to_string()).collect())
+            .partition_point(|l| self.shorthand_word(l) < word);
+        let (&k, exp) = self.shorthand.get(at)?.split_first()?;
+        (self.text(k) == word).then(|| exp.iter().map(|&s| self.text(s).to_string()).collect())
+    }
+
+    /// The word of a shorthand's line.
+    fn shorthand_word(&self, line: &[Span]) -> &str {
+        line.first().map_or("", |&k| self.text(k))
     }
 
     /// The synonym variants by their first word's stem (made the first time they are needed).
@@ -547,8 +574,17 @@ fn sorted_strings(
     let mut out: Vec<Span> = Vec::with_capacity(n);
     for _ in 0..n {
         let shared = c.u8(what)? as usize;
-        let rest_len = c.u8(what)? as usize;
-        let rest = c.str(rest_len, what)?;
+        let mut w = Vec::new();
+        let end = c.words(&mut w, what)?;
+        let rest = match w.pop() {
+            Some(r) if w.is_empty() && end == b'\n' => r,
+            _ => return err2(what, "are not one word per line"),
+        };
+        let rest = std::str::from_utf8(
+            c.b.get(rest.start as usize..rest.end as usize)
+                .unwrap_or_default(),
+        )
+        .or_else(|_| err2(what, "is not UTF-8"))?;
         out.push(front_decoded(
             texts,
             out.last().copied(),
@@ -670,6 +706,20 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
     for b in &c.biases {
         out.extend_from_slice(&b.to_le_bytes());
     }
+    // The distinct endings, commonest first (then in byte order: one layout per FAQ).
+    let mut table: Vec<(&str, usize)> = Vec::new();
+    for (_, e, _) in &c.stems {
+        match table.iter_mut().find(|(t, _)| t == e) {
+            Some((_, n)) => *n += 1,
+            None => table.push((e, 1)),
+        }
+    }
+    table.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    out.push(u8::try_from(table.len()).or_else(|_| err("more than 255 distinct endings"))?);
+    for (e, _) in &table {
+        out.push(len8(e)?);
+        out.extend_from_slice(e.as_bytes());
+    }
     for (st, _, _) in &c.stems {
         len8(st)?;
     }
@@ -681,14 +731,13 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
         out.push(len8(&st[*k..])?);
     }
     for (_, e, _) in &c.stems {
-        out.push(len8(e)?);
+        out.push(table.iter().position(|(t, _)| t == e).unwrap_or(0) as u8);
     }
     for (_, _, recs) in &c.stems {
         out.push(u8::try_from(recs.len()).or_else(|_| err("too many weights for one stem"))?);
     }
-    for ((k, st), (_, e, _)) in shared.iter().zip(&c.stems) {
+    for (k, st) in &shared {
         out.extend_from_slice(&st.as_bytes()[*k..]);
-        out.extend_from_slice(e.as_bytes());
     }
     // The classes, then the weights: each column alike compresses better than the pairs.
     for &(class, _) in c.stems.iter().flat_map(|s| &s.2) {
@@ -701,21 +750,31 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
     for &(_, w) in c.stems.iter().flat_map(|s| &s.2) {
         out.push(w as u8);
     }
-    let count = |n: usize| u8::try_from(n).or_else(|_| err("a synonym group too large"));
-    for (canonical, variants) in &c.synonyms {
-        out.push(count(canonical.len())?);
-        for k in canonical {
-            out.push(len8(k)?);
-            out.extend_from_slice(k.as_bytes());
+    // Words in lines, between spaces and tabs: length bytes before each word cost brotli more
+    // than the separators (0.4 KB at 12 entries, measured).
+    let word = |out: &mut Vec<u8>, w: &str| -> Result<(), ImageError> {
+        if w.is_empty() || w.bytes().any(|b| matches!(b, b' ' | b'\t' | b'\n')) {
+            return err(&format!("the word {w:?} is empty or holds a space"));
         }
-        out.push(count(variants.len())?);
-        for words in variants {
-            out.push(count(words.len())?);
-            for w in words {
-                out.push(len8(w)?);
-                out.extend_from_slice(w.as_bytes());
+        out.extend_from_slice(w.as_bytes());
+        Ok(())
+    };
+    let words = |out: &mut Vec<u8>, list: &[String]| -> Result<(), ImageError> {
+        for (i, w) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(b' ');
             }
+            word(out, w)?;
         }
+        Ok(())
+    };
+    for (canonical, variants) in &c.synonyms {
+        words(&mut out, canonical)?;
+        for v in variants {
+            out.push(b'\t');
+            words(&mut out, v)?;
+        }
+        out.push(b'\n');
     }
     // The word tables (language, the same for every FAQ; the stop words also the FAQ's own).
     let strings = |out: &mut Vec<u8>, list: Vec<&str>| -> Result<(), ImageError> {
@@ -723,8 +782,8 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
         for (k, w) in front_coded(list.into_iter()) {
             len8(w)?;
             out.push(k as u8);
-            out.push(len8(&w[k..])?);
-            out.extend_from_slice(&w.as_bytes()[k..]);
+            word(out, &w[k..])?;
+            out.push(b'\n');
         }
         Ok(())
     };
@@ -737,13 +796,12 @@ pub(crate) fn write(c: &Contents) -> Result<Vec<u8>, ImageError> {
     let short: Vec<_> = crate::text::shorthand().collect();
     out.extend_from_slice(&(short.len() as u32).to_le_bytes());
     for (k, exp) in short {
-        out.push(len8(k)?);
-        out.extend_from_slice(k.as_bytes());
-        out.push(count(exp.len())?);
+        word(&mut out, k)?;
         for w in exp {
-            out.push(len8(w)?);
-            out.extend_from_slice(w.as_bytes());
+            out.push(b' ');
+            word(&mut out, w)?;
         }
+        out.push(b'\n');
     }
     Ok(out)
 }
@@ -782,6 +840,55 @@ mod tests {
             "shared bytes, cut back to whole characters"
         );
         assert_eq!(decoded(&coded).unwrap(), list);
+    }
+
+    fn contents(stems: &[(&str, &str)]) -> Contents {
+        Contents {
+            ids: vec!["a".into()],
+            biases: vec![0.0; 3],
+            stems: stems
+                .iter()
+                .map(|&(st, e)| (st.to_string(), e.to_string(), vec![(0, 1)]))
+                .collect(),
+            scale: 0.1,
+            min_probability: 0.3,
+            ambiguity_ratio: 0.5,
+            synonyms: vec![],
+            stops: vec![],
+        }
+    }
+
+    #[test]
+    fn each_ending_is_written_once_and_every_stem_gets_its_own_back() {
+        let stems = [
+            ("cort", "e"),
+            ("fall", "a"),
+            ("pag", "o"),
+            ("pas", "o"),
+            ("wifi", ""),
+        ];
+        let bytes = write(&contents(&stems)).unwrap();
+        // After the header, the one id and the three biases: four endings, "o" (two stems)
+        // first, then the others in byte order ("" included).
+        let at = HEADER + 2 + 3 * 4;
+        assert_eq!(&bytes[at..at + 8], &[4, 1, b'o', 0, 1, b'a', 1, b'e'][..]);
+        let image = Image::read(bytes).unwrap();
+        let words: Vec<String> = (0..stems.len()).map(|k| image.word(k)).collect();
+        assert_eq!(words, ["corte", "falla", "pago", "paso", "wifi"]);
+    }
+
+    #[test]
+    fn an_ending_index_past_the_endings_is_refused() {
+        let mut bytes = write(&contents(&[("fall", "a")])).unwrap();
+        // The endings ("a"), then the four columns of the one stem: the third is its ending.
+        let column = HEADER + 2 + 3 * 4 + 1 + 2 + 2;
+        assert_eq!(bytes[column], 0);
+        bytes[column] = 1;
+        let e = Image::read(bytes).err().map(|e| e.to_string());
+        assert!(
+            e.is_some_and(|e| e.contains("ending")),
+            "refused, saying where"
+        );
     }
 
     #[test]

@@ -78,9 +78,8 @@ impl BuildLexicon {
                     list.push(syn);
                 }
             }
-            // The image counts a group's variants in one byte: a bigger group is written as several.
-            for chunk in kept.chunks(255) {
-                groups.push((canonical.iter().map(|w| short(w)).collect(), chunk.to_vec()));
+            if !kept.is_empty() {
+                groups.push((canonical.iter().map(|w| short(w)).collect(), kept));
             }
         }
         // Longest first, so "no hay internet" wins over "no"; then by words, for one order.
