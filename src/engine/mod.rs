@@ -37,6 +37,9 @@ use score::{feature_value, Scores};
 use typo::{candidates, Candidate, TypoTable};
 use util::{slice, truncate};
 
+/// The mark on the typo table's ids that name a synonym variant rather than a stem.
+const VARIANT: u32 = 1 << 31;
+
 /// An FAQ ready to answer questions: its compiled index and the typo table made from it.
 pub struct Engine {
     image: Image,
@@ -67,8 +70,7 @@ impl Lexicon for Engine {
     }
 
     fn correct(&self, word: &mut Word) {
-        self.typos()
-            .correct(word, |id| self.image.stem(id as usize).to_string());
+        self.typos().correct(word, |id| self.corrected_stem(id));
     }
 
     fn synonyms(&self, first_stem: &str) -> &[Synonym] {
@@ -112,17 +114,37 @@ impl Engine {
         };
         cell.get_or_init(|| {
             let image = &self.image;
-            let n = image.stem_count() as u32;
-            let stems = (0..image.stem_count())
-                .map(|k| (image.word(k), k as u32, image.weight_count(k) as u32, false));
+            let n = image.stem_count();
+            let mut words = Vec::with_capacity(n + 256);
+            for k in 0..n {
+                words.push((image.word(k), k as u32, image.weight_count(k) as u32, false));
+            }
             // Stop words are candidates too, so that a misspelt "para" stays a stop word; their
             // ids come after the stems'.
-            let stops = image
-                .stop_words()
-                .enumerate()
-                .map(|(i, w)| (w.to_string(), n + i as u32, u32::MAX, true));
-            candidates(stems.chain(stops), by_stem)
+            for (i, w) in image.stop_words().enumerate() {
+                words.push((w.to_string(), (n + i) as u32, u32::MAX, true));
+            }
+            // So are the synonyms' one-word variants, which the model knows only through their
+            // group ("telefno" is "telefono", a variant of "numero"): their ids are their index
+            // among the variants, marked, and a stem of the model wins a tie (frequency 0).
+            for (i, syn) in image.synonyms().1.iter().enumerate() {
+                if let [w] = syn.words.as_slice() {
+                    words.push((w.clone(), VARIANT | i as u32, 0, false));
+                }
+            }
+            candidates(words.into_iter(), by_stem)
         })
+    }
+
+    /// The stem a typo is corrected to, by its candidate's id: a stem's, or a variant's (a stop
+    /// word is never corrected to: it stays one).
+    fn corrected_stem(&self, id: u32) -> String {
+        if id & VARIANT != 0 {
+            let v = (id & !VARIANT) as usize;
+            self.image.synonyms().1[v].stems[0].clone()
+        } else {
+            self.image.stem(id as usize).to_string()
+        }
     }
 
     fn typos(&self) -> TypoTable<'_> {
@@ -298,6 +320,24 @@ mod tests {
         );
         assert!(via.iter().any(|v| matches!(v, Via::Typo { .. })), "{via:?}");
         assert_eq!(e.ask("donde pago la factrua", 3).hits[0].id, "pagos");
+    }
+
+    #[test]
+    fn a_typo_of_a_synonym_variant_is_read_as_its_group() {
+        // "pasword" misspells "password", a variant that no phrasing uses: the model knows it
+        // only through its group's first word, "clave".
+        let e = engine();
+        let r = e.ask("olvide el pasword", 3);
+        assert_eq!(r.status, Status::Answer, "{r:?}");
+        assert_eq!(r.hits[0].id, "wifi-clave");
+        let m = r.hits[0].matched.iter().find(|m| m.text == "pasword");
+        assert!(
+            m.is_some_and(|m| m.term == "clav" && matches!(m.via, Via::Typo { .. })),
+            "{:?}",
+            r.hits[0].matched
+        );
+        // A word of the model still wins over a variant that sounds as close.
+        assert_eq!(e.ask("olvide la clabe", 3).hits[0].id, "wifi-clave");
     }
 
     #[test]

@@ -25,6 +25,7 @@ const SHORTHAND: &[Expansion] = &[
     ("derrepente", &["de", "repente"]),
     ("dnd", &["donde"]),
     ("dond", &["donde"]),
+    ("fa", &["favor"]),
     ("face", &["facebook"]),
     ("fb", &["facebook"]),
     ("fono", &["telefono"]),
