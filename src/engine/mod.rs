@@ -141,7 +141,11 @@ impl Engine {
     fn corrected_stem(&self, id: u32) -> String {
         if id & VARIANT != 0 {
             let v = (id & !VARIANT) as usize;
-            self.image.synonyms().1[v].stems[0].clone()
+            let variant = self.image.synonyms().1.get(v);
+            variant
+                .and_then(|s| s.stems.first())
+                .cloned()
+                .unwrap_or_default()
         } else {
             self.image.stem(id as usize).to_string()
         }
