@@ -41,7 +41,7 @@ import zlib from "node:zlib";
 import { gzipAsync as zopfli } from "@gfx/zopfli";
 import * as esbuild from "esbuild";
 import { minify } from "terser";
-import { DISPLAY_SLOT, encodeBytes, fillScript, INDEX_SLOT, jsString, kioskPage, readPack } from "../www/src/publish.js";
+import { DISPLAY_SLOT, decodeBytes, encodeBytes, fillScript, INDEX_SLOT, jsString, kioskPage, readPack } from "../www/src/publish.js";
 import { BUDGET } from "./budget.mjs";
 import { adaptGlue } from "./glue.mjs";
 import { hashPin, kioskPin, PIN_PATTERN } from "./kiosk-pin.mjs";
@@ -122,12 +122,7 @@ const version = JSON.parse(read(path.join(root, "Cargo.toml")).match(/^version\s
 const prelude = `// ---- wasm-bindgen bindings (generated) ----
 ${glue}
 // ---- bytes carried as text (encodeBytes in www/src/publish.js) ----
-function decodeBytes(s, out = new Uint8Array(s.length - 256), from = 0, to = out.length) {
-  const inv = new Uint8Array(0x200);
-  for (let b = 0; b < 256; b++) inv[s.charCodeAt(b)] = b;
-  for (let i = from; i < to; i++) out[i] = inv[s.charCodeAt(i + 256)];
-  return out;
-}
+${decodeBytes.toString()}
 const WASM_BYTES = ${jsString(encodeBytes(wasm))};
 // ---- the FAQ: its texts and its compiled index ----
 const BUNDLED_FAQ = ${DISPLAY_SLOT};

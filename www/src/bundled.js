@@ -30,7 +30,7 @@ const SLICE = 4096;
  * slow phone, it would be a long task.
  */
 export function engineBytesInSlices() {
-  const out = new Uint8Array(WASM_BYTES.length - 256);
+  const out = decodeBytes(WASM_BYTES, undefined, 0, 0); // the right length, nothing decoded yet
   let at = 0;
   return (idle) => {
     do {

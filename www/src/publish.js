@@ -16,35 +16,45 @@ export function jsString(s) {
   return `"${s.replace(/[\\"\n\r<\u2028\u2029\0]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
 }
 
-// Bytes as text: one character per byte, the commonest bytes as one-byte ASCII characters, the
-// rest from U+00A0 on. gzip and brotli compress that almost as well as the raw bytes (base64 would
-// cost about 30% more after compression). The 256 characters of the table come first.
-const UNSAFE = new Set([0x00, 0x0a, 0x0d, 0x22, 0x5c, 0x3c]); // NUL, LF, CR, ", \, < (for </script>)
+// Bytes as text: one character per byte, each XORed with one key; the key is the one that puts
+// most bytes on one-byte ASCII characters, and the rest (with the few ASCII characters a script's
+// string cannot hold raw) become two-byte characters from U+0100 on. brotli compresses that
+// within 1% of the raw bytes, the engine's and the index's alike (measured: 19.94 KB against
+// 19.71 KB for the engine; a table of the bytes by frequency, before, cost 6%; base64 costs
+// about 30%). The key comes first, as U+0100 + key.
+const UNSAFE = [0x00, 0x0a, 0x0d, 0x22, 0x5c, 0x3c]; // NUL, LF, CR, ", \, < (for </script>)
+/** The character code of byte `c` (already XORed with the key). */
+const charOf = (c) => (c >= 0x80 ? 0x80 + c : UNSAFE.includes(c) ? 0x180 + c : c);
 
 /** `bytes` as a string the script's `decodeBytes` turns back into them. */
 export function encodeBytes(bytes) {
   const freq = new Array(256).fill(0);
   for (const b of bytes) freq[b]++;
-  const order = [...Array(256).keys()].sort((a, b) => freq[b] - freq[a] || a - b);
-  const codes = [];
-  for (let c = 1; c < 0x80; c++) if (!UNSAFE.has(c)) codes.push(c);
-  for (let c = 0xa0; codes.length < 256; c++) codes.push(c);
-  const map = new Array(256);
-  for (const [k, byte] of order.entries()) map[byte] = codes[k];
-  const parts = [];
-  for (let b = 0; b < 256; b++) parts.push(String.fromCharCode(map[b]));
+  let key = 0;
+  let fewest = Infinity;
+  for (let k = 0; k < 256; k++) {
+    let wide = 0;
+    for (let b = 0; b < 256; b++) if (charOf(b ^ k) > 0x7f) wide += freq[b];
+    if (wide < fewest) [key, fewest] = [k, wide];
+  }
+  const parts = [String.fromCharCode(0x100 + key)];
   for (let i = 0; i < bytes.length; i += 8192) {
-    parts.push(String.fromCharCode(...Array.from(bytes.subarray(i, i + 8192), (b) => map[b])));
+    parts.push(String.fromCharCode(...Array.from(bytes.subarray(i, i + 8192), (b) => charOf(b ^ key))));
   }
   return parts.join("");
 }
 
-/** The inverse of `encodeBytes` (the script carries this function as its own). */
-export function decodeBytes(s) {
-  const inv = new Uint8Array(0x200);
-  for (let b = 0; b < 256; b++) inv[s.charCodeAt(b)] = b;
-  const out = new Uint8Array(s.length - 256);
-  for (let i = 0; i < out.length; i++) out[i] = inv[s.charCodeAt(i + 256)];
+/**
+ * The inverse of `encodeBytes`: bytes `from` to `to` of `s` into `out` (by default all of them
+ * into a new array; the widget decodes its engine a slice per idle moment). The script carries
+ * this very function (scripts/bundle.mjs puts its text in).
+ */
+export function decodeBytes(s, out = new Uint8Array(s.length - 1), from = 0, to = out.length) {
+  const key = s.charCodeAt(0) - 0x100;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i + 1);
+    out[i] = (c < 0x80 ? c : c < 0x180 ? c - 0x80 : c - 0x180) ^ key;
+  }
   return out;
 }
 
