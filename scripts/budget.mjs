@@ -6,7 +6,7 @@
 // level 9 sends some 4.6 KB more (sizes.json's gzip9, printed by the build).
 //
 // The aim (issue "Ready first, smallest, fastest") is 48 KB gzip and 40 KB brotli. Measured at 12
-// entries with everything the issue "Right answers" added inside: 43.7 / 40.9 KB (README, "Size
+// entries with everything the issue "Right answers" added inside: 44.3 / 41.3 KB (README, "Size
 // and speed"). The limits hold what is reached, so that nothing grows unnoticed; each cut that
 // lands lowers them. They leave room for two things that move the figures with no change to the
 // code: the checkout's directory (it is in the crates' hashes, so the compiler lays the wasm out
@@ -15,6 +15,6 @@
 // and zopfli's greedy search per block, which moves its output by a few hundred bytes with small
 // changes to the script.
 export const BUDGET = {
-  gzip: Math.round(44.0 * 1024),
-  brotli: Math.round(41.2 * 1024),
+  gzip: Math.round(44.6 * 1024),
+  brotli: Math.round(41.6 * 1024),
 };
