@@ -34,9 +34,9 @@ test("entryTexts: Spanish, English when the entry has an English question, the i
 });
 
 test("phrasingsOf: the question in the language, the phrasings, and in English the English ones", () => {
-  assert.deepEqual(phrasingsOf(FAQ, FAQ.entries[0], "es"), ["¿Cómo pago?", "dónde pago"]);
-  assert.deepEqual(phrasingsOf(FAQ, FAQ.entries[0], "en"), ["How do I pay?", "dónde pago", "where to pay"]);
-  assert.deepEqual(phrasingsOf(FAQ, FAQ.entries[1], "en"), ["¿Hay recargo?", "late fee"]);
+  assert.deepEqual(phrasingsOf(FAQ.entries[0], "es"), ["¿Cómo pago?", "dónde pago"]);
+  assert.deepEqual(phrasingsOf(FAQ.entries[0], "en"), ["How do I pay?", "dónde pago", "where to pay"]);
+  assert.deepEqual(phrasingsOf(FAQ.entries[1], "en"), ["¿Hay recargo?", "late fee"]);
 });
 
 test("categoriesOf: listed categories with entries, then unlisted ones named by id", () => {

@@ -23,6 +23,19 @@ test("prefixMatches: entries with a word that starts with the unfinished word, i
   assert.deepEqual(ids(prefixMatches("ESTÁ LENT", ENTRIES, texts, [])), ["lento"]);
 });
 
+test("prefixMatches: the scan stops at the limit, the first ones in FAQ order", () => {
+  assert.deepEqual(ids(prefixMatches("como pago la fact", ENTRIES, texts, [], 1)), ["pago"]);
+  assert.deepEqual(prefixMatches("como pago la fact", ENTRIES, texts, [], 0), []);
+  // Each entry's texts are asked for once at most, and none after the limit is reached.
+  const asked = [];
+  const textsCounted = (e) => {
+    asked.push(e.id);
+    return texts(e);
+  };
+  prefixMatches("la fact", ENTRIES, textsCounted, [], 1);
+  assert.deepEqual(asked, ["pago"]);
+});
+
 test("prefixMatches: entries already suggested are left out", () => {
   assert.deepEqual(ids(prefixMatches("la fact", ENTRIES, texts, [{ id: "pago", terms: ["factur"] }])), ["factura-e"]);
 });

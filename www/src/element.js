@@ -290,7 +290,7 @@ export class FaqWidget extends HTMLElement {
   _suggestionsFor(q) {
     const source = this._faqSource;
     const reply = askSafely(source.engine, q, SUGGESTIONS);
-    return chooseSuggestions(reply, (kept) => prefixMatches(q, entriesOf(source.faq), (e) => phrasingsOf(source.faq, e, this.lang), kept));
+    return chooseSuggestions(reply, (kept) => prefixMatches(q, entriesOf(source.faq), (e) => phrasingsOf(e, this.lang), kept, SUGGESTIONS - kept.length));
   }
 
   _submit() {

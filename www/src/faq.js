@@ -14,6 +14,11 @@ export function entriesOf(faq) {
 export function entryTexts(faq, id, lang) {
   const e = entriesOf(faq).find((x) => x.id === id);
   if (!e) return { id, question: id, answer: "", category: "" };
+  return textsIn(e, lang);
+}
+
+/** The {id, question, answer, category} of the entry object `e` in `lang` (see entryTexts). */
+function textsIn(e, lang) {
   const en = lang === "en" && e.en && e.en.question ? e.en : null;
   return {
     id: e.id,
@@ -29,9 +34,13 @@ export function hasTexts(faq, id, lang) {
   return Boolean(e) && (lang !== "en" || Boolean(e.en?.question));
 }
 
-/** The texts an unfinished word is matched against: the question in `lang`, the phrasings, and in English the English ones. */
-export function phrasingsOf(faq, entry, lang) {
-  return [entryTexts(faq, entry.id, lang).question, ...(entry.phrasings || []), ...((lang === "en" && entry.en && entry.en.phrasings) || [])];
+/**
+ * The texts an unfinished word is matched against: the entry's question in `lang`, its phrasings,
+ * and in English the English ones. It takes the entry itself: looking it up by id for each entry
+ * of a keystroke's scan made the scan quadratic (a long task per key at 10,000 entries).
+ */
+export function phrasingsOf(entry, lang) {
+  return [textsIn(entry, lang).question, ...(entry.phrasings || []), ...((lang === "en" && entry.en && entry.en.phrasings) || [])];
 }
 
 /**

@@ -31,13 +31,15 @@ export function chooseSuggestions(reply, completions) {
 /**
  * While a word is being typed the engine cannot know it yet: the entries (not already in `have`)
  * of which one of `textsOf(entry)` has a word starting with the unfinished last word of `query`,
- * accents and case ignored, as [{id, terms: []}] in the entries' order.
+ * accents and case ignored, as [{id, terms: []}] in the entries' order; the first `limit` of them
+ * (the scan stops there: a big FAQ has thousands of entries, and the box shows a few).
  */
-export function prefixMatches(query, entries, textsOf, have) {
+export function prefixMatches(query, entries, textsOf, have, limit = Infinity) {
   const last = unfinishedWord(query);
   if (last === null) return [];
   const out = [];
   for (const e of entries) {
+    if (out.length >= limit) break;
     if (have.some((x) => x.id === e.id) || out.some((x) => x.id === e.id)) continue;
     if (textsOf(e).some((s) => hasWordStartingWith(s, last))) out.push({ id: e.id, terms: [] });
   }
