@@ -138,9 +138,9 @@ pub fn evaluate(engine: &Engine, cases: &[Case]) -> Report {
             Status::None => vec![],
             // The contact options come first, then the entries as related questions.
             Status::Contact => std::iter::once(CONTACT.to_string())
-                .chain(r.hits.iter().map(|h| h.id.clone()))
+                .chain(r.hits().iter().map(|h| h.id.clone()))
                 .collect(),
-            _ => r.hits.iter().map(|h| h.id.clone()).collect(),
+            _ => r.hits().iter().map(|h| h.id.clone()).collect(),
         };
         let (correct, top3) = if c.expected.is_empty() {
             oos += 1;

@@ -61,7 +61,7 @@ pub fn explain_none(reason: NoAnswer) -> String {
 /// editors, the words that matched and why there is no answer.
 pub fn ask_json(faq: &Faq, r: &Reply) -> Value {
     let hits: Vec<Value> = r
-        .hits
+        .hits()
         .iter()
         .filter_map(|h| {
             let e = faq.entries.get(h.index)?;

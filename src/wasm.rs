@@ -70,14 +70,15 @@ impl FaqEngine {
         let mut text = String::new();
         name(&mut text, r.status.code());
         name(&mut text, r.reason.map_or("", |x| x.code()));
+        // The answers are the first `hits` candidates (Reply::hits): the candidates cross once.
         let mut nums = vec![
             f32::from(u8::from(r.truncated)),
-            r.hits.len() as f32,
+            r.hits().len() as f32,
             r.candidates.len() as f32,
             r.unanswered,
             r.contact,
         ];
-        for h in r.hits.iter().chain(&r.candidates) {
+        for h in &r.candidates {
             push_hit(h, query, &mut text, &mut nums);
         }
         build_reply(&text, &nums)

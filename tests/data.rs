@@ -403,7 +403,7 @@ fn every_entrys_own_question_finds_it() {
         for q in std::iter::once(e.question.as_str()).chain(en) {
             let r = engine.ask(q, 3);
             assert_ne!(r.status, faq_widget::Status::None, "{q}: {r:?}");
-            assert_eq!(r.hits[0].id, e.id, "{q}");
+            assert_eq!(r.hits()[0].id, e.id, "{q}");
         }
     }
 }

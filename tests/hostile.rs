@@ -470,12 +470,12 @@ fn nul_and_other_odd_text_through_the_library() {
         "\u{0301}".repeat(50_000),
     ] {
         let r = engine.ask(&q, 3);
-        assert_eq!(r.status == Status::None, r.hits.is_empty());
+        assert_eq!(r.status == Status::None, r.hits().is_empty());
         assert_eq!(r.truncated, q.len() > MAX_QUERY_BYTES);
     }
     let r = engine.ask(&format!("\0{}\0", first.question), 3);
     assert_eq!(
-        r.hits.first().map(|h| h.id.as_str()),
+        r.hits().first().map(|h| h.id.as_str()),
         Some(first.id.as_str()),
         "NUL separates words: {r:?}"
     );

@@ -132,10 +132,8 @@ impl NoAnswer {
 pub struct Reply {
     /// The decision.
     pub status: Status,
-    /// The answers, best first: empty when `status` is `None`; with `Contact`, the entries
-    /// closest to the question.
-    pub hits: Vec<Hit>,
-    /// The best candidates even when there is no answer (for `faq ask` and editors).
+    /// The best candidates, best first, even when there is no answer (for `faq ask` and
+    /// editors); the answers are these or none ([`Reply::hits`]).
     pub candidates: Vec<Hit>,
     /// The probability that the FAQ does not answer the question.
     pub unanswered: f32,
@@ -148,4 +146,17 @@ pub struct Reply {
     pub truncated: bool,
     /// Words that counted for nothing (for editors: what the FAQ lacks).
     pub unknown: Vec<String>,
+}
+
+impl Reply {
+    /// The answers, best first: empty when `status` is `None`, else the candidates (with
+    /// `Contact`, the entries closest to the question). One list, not a copy of it: the widget's
+    /// reply crosses into JavaScript once.
+    pub fn hits(&self) -> &[Hit] {
+        if self.status == Status::None {
+            &[]
+        } else {
+            &self.candidates
+        }
+    }
 }

@@ -2,10 +2,11 @@
 // boundary (src/wasm.rs, FaqEngine.ask): one string of names, each followed by U+001F, and one
 // array of numbers. Status, reason and how each word was understood cross by name.
 //
-// Strings: status, reason ("" when there is an answer), then per hit its id and per matched word
+// Strings: status, reason ("" when there is an answer), then per candidate its id and per matched word
 // its term and how it was read ("exact", "synonym", "typo").
-// Numbers: truncated (0/1), hits, candidates, unanswered, contact, then per hit its index, score
-// and matched-word count, and per matched word its start and end in UTF-16 units.
+// Numbers: truncated (0/1), hits, candidates, unanswered, contact, then per candidate its index,
+// score and matched-word count, and per matched word its start and end in UTF-16 units. The hits
+// are the first candidates: only the candidates cross.
 
 /** What follows each name in the strings that cross the boundary (SEPARATOR in src/wasm.rs). */
 export const SEPARATOR = "\u001f";
@@ -33,9 +34,8 @@ export function build_reply(text, nums) {
     }
     return h;
   };
-  const hits = [];
   const candidates = [];
-  for (let i = 0; i < nh; i++) hits.push(hit());
   for (let i = 0; i < nc; i++) candidates.push(hit());
-  return { status, hits, candidates, reason, truncated, unanswered, contact };
+  // The answers are the first `nh` candidates (Reply::hits in src/engine/reply.rs).
+  return { status, hits: candidates.slice(0, nh), candidates, reason, truncated, unanswered, contact };
 }

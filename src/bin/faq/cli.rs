@@ -354,7 +354,7 @@ fn print_reply(faq: &Faq, query: &str, r: &Reply) {
             r.contact
         ),
     }
-    for (k, h) in r.hits.iter().enumerate() {
+    for (k, h) in r.hits().iter().enumerate() {
         let e = &faq.entries[h.index];
         out!("{}. {}  score {:.2}", k + 1, h.id, h.score);
         out!("   {}", e.question);
