@@ -379,6 +379,11 @@ impl Image {
             .unwrap_or_default()
     }
 
+    /// Whether text `s` sorts before `word` (see [`sorts_before`]).
+    fn before(&self, s: Span, word: &[u8]) -> bool {
+        sorts_before(self.raw(s), word)
+    }
+
     /// The buffer, as read.
     pub fn bytes(&self) -> &[u8] {
         &self.bytes
@@ -477,7 +482,7 @@ impl Image {
     /// Whether `word` is in a sorted word table.
     fn in_table(&self, table: &[Span], word: &str) -> bool {
         let word = word.as_bytes();
-        let at = table.partition_point(|&s| self.raw(s) < word);
+        let at = table.partition_point(|&s| self.before(s, word));
         table.get(at).is_some_and(|&s| self.raw(s) == word)
     }
 
@@ -500,7 +505,7 @@ impl Image {
     pub(crate) fn expand(&self, word: &str) -> Option<Vec<String>> {
         let at = self
             .shorthand
-            .partition_point(|l| self.shorthand_word(l) < word.as_bytes());
+            .partition_point(|l| l.first().is_some_and(|&k| self.before(k, word.as_bytes())));
         let (&k, exp) = self.shorthand.get(at)?.split_first()?;
         (self.raw(k) == word.as_bytes())
             .then(|| exp.iter().map(|&s| self.text(s).to_string()).collect())
@@ -547,16 +552,25 @@ impl Image {
     /// Whether a synonym variant starts with a word of this stem.
     pub(crate) fn starts_synonym(&self, first_stem: &str) -> bool {
         let keys = self.synonyms().0;
-        let at = keys.partition_point(|k| k.as_str() < first_stem);
+        let at = keys.partition_point(|k| sorts_before(k.as_bytes(), first_stem.as_bytes()));
         keys.get(at).is_some_and(|k| k == first_stem)
     }
 
     /// The synonym variants whose first word has this stem, longest first.
     pub(crate) fn synonyms_of(&self, first_stem: &str) -> &[Synonym] {
         let (keys, list) = self.synonyms();
-        let at = keys.partition_point(|k| k.as_str() < first_stem);
+        let at = keys.partition_point(|k| sorts_before(k.as_bytes(), first_stem.as_bytes()));
         let n = keys[at..].iter().take_while(|k| *k == first_stem).count();
         &list[at..at + n]
+    }
+}
+
+/// Whether `a` sorts before `b`, the first bytes compared alone first: they decide most of a
+/// binary search's comparisons.
+fn sorts_before(a: &[u8], b: &[u8]) -> bool {
+    match a.first().cmp(&b.first()) {
+        std::cmp::Ordering::Equal => a < b,
+        o => o.is_lt(),
     }
 }
 
@@ -905,6 +919,16 @@ mod tests {
             e.is_some_and(|e| e.contains("ending")),
             "refused, saying where"
         );
+    }
+
+    #[test]
+    fn the_first_byte_shortcut_orders_as_the_bytes_do() {
+        let words = ["", "a", "ab", "abc", "b", "ba", "clave", "clavo", "ñ", "\u{1f}", "z"];
+        for a in words {
+            for b in words {
+                assert_eq!(sorts_before(a.as_bytes(), b.as_bytes()), a < b, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
