@@ -923,10 +923,16 @@ mod tests {
 
     #[test]
     fn the_first_byte_shortcut_orders_as_the_bytes_do() {
-        let words = ["", "a", "ab", "abc", "b", "ba", "clave", "clavo", "ñ", "\u{1f}", "z"];
+        let words = [
+            "", "a", "ab", "abc", "b", "ba", "clave", "clavo", "ñ", "\u{1f}", "z",
+        ];
         for a in words {
             for b in words {
-                assert_eq!(sorts_before(a.as_bytes(), b.as_bytes()), a < b, "{a:?} {b:?}");
+                assert_eq!(
+                    sorts_before(a.as_bytes(), b.as_bytes()),
+                    a < b,
+                    "{a:?} {b:?}"
+                );
             }
         }
     }
