@@ -48,9 +48,9 @@ fuzz_target!(|data: &[u8]| {
         // No answer has no hits; an answer has some (a request for the contacts may have none:
         // in an FAQ of one entry, "¿cómo pago?" asks for a person more than for it).
         if r.status == Status::None {
-            assert!(r.hits.is_empty());
+            assert!(r.hits().is_empty());
         } else if r.status != Status::Contact {
-            assert!(!r.hits.is_empty());
+            assert!(!r.hits().is_empty());
         }
         for h in &r.candidates {
             assert!(h.index < faq.entries.len() && faq.entries[h.index].id == h.id);

@@ -36,15 +36,19 @@ fn check_reply(faq: &Faq, q: &str, top: usize, r: &Reply) {
     // No answer has no hits and an answer has some; a request for the contacts may have none
     // (when the words that ask for a person are the only ones the FAQ knows).
     if r.status == Status::None {
-        assert!(r.hits.is_empty(), "no answer with {} hits", r.hits.len());
+        assert!(
+            r.hits().is_empty(),
+            "no answer with {} hits",
+            r.hits().len()
+        );
     } else if r.status != Status::Contact {
-        assert!(!r.hits.is_empty(), "status {:?} without hits", r.status);
+        assert!(!r.hits().is_empty(), "status {:?} without hits", r.status);
     }
     assert_eq!(r.status == Status::None, r.reason.is_some());
-    assert!(r.hits.len() <= top.max(1) && r.candidates.len() <= top.max(1));
+    assert!(r.hits().len() <= top.max(1) && r.candidates.len() <= top.max(1));
     assert_eq!(r.truncated, q.len() > MAX_QUERY_BYTES);
     assert!((0.0..=1.0).contains(&r.unanswered) && (0.0..=1.0).contains(&r.contact));
-    for list in [&r.hits, &r.candidates] {
+    for list in [r.hits(), &r.candidates[..]] {
         for w in list.windows(2) {
             assert!(w[0].score >= w[1].score, "hits not sorted best first");
         }
