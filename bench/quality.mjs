@@ -15,7 +15,7 @@
 // come out the same, so the peers are counted exactly as faq-widget is.
 //
 // Prints Markdown: per set, overall / top-1 / rejection for each engine; then per tag over the
-// blind sets together (r1+r2+r3+r4+r5+r6+r7+r8+r9+r10+r11+r12+r13+r14+r15+r16). Also writes it to bench-results/quality.md.
+// blind sets together (r1+r2+r3+r4+r5+r6+r7+r8+r9+r10+r11+r12+r13+r14+r15+r16+r17+r18). Also writes it to bench-results/quality.md.
 //
 // Options: --faq-bin PATH (default target/release/faq), --faq FILE (default faq.json),
 // --out FILE (default bench-results/quality.md).
@@ -48,6 +48,8 @@ const SETS = [
   { name: "r14", file: "tests/data/blind/r14.tsv", blind: true },
   { name: "r15", file: "tests/data/blind/r15.tsv", blind: true },
   { name: "r16", file: "tests/data/blind/r16.tsv", blind: true },
+  { name: "r17", file: "tests/data/blind/r17.tsv", blind: true },
+  { name: "r18", file: "tests/data/blind/r18.tsv", blind: true },
 ];
 
 const PEERS = ["fuse", "minisearch", "flexsearch"];
