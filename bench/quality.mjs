@@ -15,13 +15,13 @@
 // come out the same, so the peers are counted exactly as faq-widget is.
 //
 // Prints Markdown: per set, overall / top-1 / rejection for each engine; then per tag over the
-// blind sets together (r1+r2+r3+r4+r5+r6+r7+r8+r9+r10+r11+r12+r13+r14+r15+r16+r17+r18). Also writes it to bench-results/quality.md.
+// blind sets together (r1+r2+...). Also writes it to bench-results/quality.md.
 //
 // Options: --faq-bin PATH (default target/release/faq), --faq FILE (default faq.json),
 // --out FILE (default bench-results/quality.md).
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { ADAPTERS } from "./adapters.mjs";
@@ -29,27 +29,16 @@ import { FILES } from "./files.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
+// dev, the proxy set and each blind set tests/data/blind/rN.tsv in the order of N: the folder is
+// the list, as for the accuracy gate in tests/data.rs.
 const SETS = [
   { name: "dev", file: "tests/data/dev.tsv" },
   { name: "proxy", file: "tests/data/proxy.tsv" },
-  { name: "r1", file: "tests/data/blind/r1.tsv", blind: true },
-  { name: "r2", file: "tests/data/blind/r2.tsv", blind: true },
-  { name: "r3", file: "tests/data/blind/r3.tsv", blind: true },
-  { name: "r4", file: "tests/data/blind/r4.tsv", blind: true },
-  { name: "r5", file: "tests/data/blind/r5.tsv", blind: true },
-  { name: "r6", file: "tests/data/blind/r6.tsv", blind: true },
-  { name: "r7", file: "tests/data/blind/r7.tsv", blind: true },
-  { name: "r8", file: "tests/data/blind/r8.tsv", blind: true },
-  { name: "r9", file: "tests/data/blind/r9.tsv", blind: true },
-  { name: "r10", file: "tests/data/blind/r10.tsv", blind: true },
-  { name: "r11", file: "tests/data/blind/r11.tsv", blind: true },
-  { name: "r12", file: "tests/data/blind/r12.tsv", blind: true },
-  { name: "r13", file: "tests/data/blind/r13.tsv", blind: true },
-  { name: "r14", file: "tests/data/blind/r14.tsv", blind: true },
-  { name: "r15", file: "tests/data/blind/r15.tsv", blind: true },
-  { name: "r16", file: "tests/data/blind/r16.tsv", blind: true },
-  { name: "r17", file: "tests/data/blind/r17.tsv", blind: true },
-  { name: "r18", file: "tests/data/blind/r18.tsv", blind: true },
+  ...readdirSync(resolve(ROOT, "tests/data/blind"))
+    .map((f) => /^r(\d+)\.tsv$/.exec(f))
+    .filter(Boolean)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((m) => ({ name: `r${m[1]}`, file: `tests/data/blind/${m[0]}`, blind: true })),
 ];
 
 const PEERS = ["fuse", "minisearch", "flexsearch"];

@@ -37,6 +37,7 @@
 //! forged image is refused with an error, never a panic.
 
 use super::analyze::Synonym;
+use super::lookup::{raw, Lookup};
 use super::math::exp;
 use super::score::heap_sort;
 
@@ -145,9 +146,9 @@ impl<'a> Cursor<'a> {
 
 /// A byte range of the buffer.
 #[derive(Clone, Copy, Default)]
-struct Span {
-    start: u32,
-    end: u32,
+pub(crate) struct Span {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
 }
 
 /// The image, checked once and indexed: the weights are read in place from the buffer; its texts
@@ -165,6 +166,8 @@ pub struct Image {
     ids: Vec<Span>,
     biases: Vec<f32>,
     stems: Vec<Span>,
+    /// The word tables' lookups by hash (the stems, stop words, light words, shorthand words).
+    stem_lookup: Lookup,
     endings: Vec<Span>,
     /// Per stem, the range of its records (indexes into the classes and the weights).
     records: Vec<Span>,
@@ -177,12 +180,17 @@ pub struct Image {
     /// The synonym variants, sorted by their first word's stem (the keys, one per variant),
     /// longest first: made once, when first needed (it stems every variant's words), so that a
     /// question only compares against them.
-    synonyms: std::sync::OnceLock<(Vec<String>, Vec<Synonym>)>,
+    synonyms: std::sync::OnceLock<Synonyms>,
     /// The word tables, sorted.
     stops: Vec<Span>,
+    stop_lookup: Lookup,
     lights: Vec<Span>,
+    light_lookup: Lookup,
     /// Per shorthand its word, then its expansions.
     shorthand: Vec<Vec<Span>>,
+    /// Per shorthand its word, and their lookup.
+    shorthand_words: Vec<Span>,
+    shorthand_lookup: Lookup,
     /// The largest bias, and the sum of exp(bias - largest) over the classes.
     bias_max: f32,
     bias_exp_sum: f32,
@@ -325,7 +333,15 @@ impl Image {
         }
         let bias_max = biases.iter().copied().fold(f32::MIN, f32::max);
         let bias_exp_sum = biases.iter().map(|&b| exp(b - bias_max)).sum();
+        let shorthand_words: Vec<Span> = shorthand
+            .iter()
+            .map(|l| l.first().copied().unwrap_or_default())
+            .collect();
         let image = Image {
+            stem_lookup: Lookup::new(&texts, &stems),
+            stop_lookup: Lookup::new(&texts, &stops),
+            light_lookup: Lookup::new(&texts, &lights),
+            shorthand_lookup: Lookup::new(&texts, &shorthand_words),
             texts,
             bias_max,
             bias_exp_sum,
@@ -347,12 +363,13 @@ impl Image {
             stops,
             lights,
             shorthand,
+            shorthand_words,
             bytes,
         };
         if !image
-            .shorthand
+            .shorthand_words
             .windows(2)
-            .all(|w| image.shorthand_word(&w[0]) < image.shorthand_word(&w[1]))
+            .all(|w| image.raw(w[0]) < image.raw(w[1]))
         {
             return err("the shorthand is not sorted");
         }
@@ -373,15 +390,7 @@ impl Image {
     /// A text's bytes, for the binary searches: bytes compare as their strings do, without the
     /// check that a span starts and ends on a character (a fifth of a search's time in the wasm).
     fn raw(&self, s: Span) -> &[u8] {
-        self.texts
-            .as_bytes()
-            .get(s.start as usize..s.end as usize)
-            .unwrap_or_default()
-    }
-
-    /// Whether text `s` sorts before `word` (see [`sorts_before`]).
-    fn before(&self, s: Span, word: &[u8]) -> bool {
-        sorts_before(self.raw(s), word)
+        raw(&self.texts, s)
     }
 
     /// The buffer, as read.
@@ -436,23 +445,10 @@ impl Image {
         w
     }
 
-    /// The index of a stem, by binary search.
+    /// The index of a stem.
     pub(crate) fn find(&self, stem: &str) -> Option<usize> {
-        let (mut lo, mut hi) = (0, self.stems.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self
-                .stems
-                .get(mid)
-                .map_or(&[][..], |&s| self.raw(s))
-                .cmp(stem.as_bytes())
-            {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
-        }
-        None
+        self.stem_lookup
+            .get(&self.texts, &self.stems, stem.as_bytes())
     }
 
     /// The weights of stem `k`: (class, weight).
@@ -479,21 +475,18 @@ impl Image {
             .map_or(0, |r| (r.end - r.start) as usize)
     }
 
-    /// Whether `word` is in a sorted word table.
-    fn in_table(&self, table: &[Span], word: &str) -> bool {
-        let word = word.as_bytes();
-        let at = table.partition_point(|&s| self.before(s, word));
-        table.get(at).is_some_and(|&s| self.raw(s) == word)
-    }
-
     /// A stop word ([`crate::text::is_stop`]).
     pub(crate) fn is_stop(&self, word: &str) -> bool {
-        self.in_table(&self.stops, word)
+        self.stop_lookup
+            .get(&self.texts, &self.stops, word.as_bytes())
+            .is_some()
     }
 
     /// A light word ([`crate::text::is_light`]).
     pub(crate) fn is_light(&self, word: &str) -> bool {
-        self.in_table(&self.lights, word)
+        self.light_lookup
+            .get(&self.texts, &self.lights, word.as_bytes())
+            .is_some()
     }
 
     /// The stop words, in order.
@@ -504,21 +497,20 @@ impl Image {
     /// What a shorthand stands for ([`crate::text::expand_shorthand`]).
     pub(crate) fn expand(&self, word: &str) -> Option<Vec<String>> {
         let at = self
-            .shorthand
-            .partition_point(|l| l.first().is_some_and(|&k| self.before(k, word.as_bytes())));
-        let (&k, exp) = self.shorthand.get(at)?.split_first()?;
-        (self.raw(k) == word.as_bytes())
-            .then(|| exp.iter().map(|&s| self.text(s).to_string()).collect())
-    }
-
-    /// The word of a shorthand's line, as bytes (see [`Image::raw`]).
-    fn shorthand_word(&self, line: &[Span]) -> &[u8] {
-        line.first().map_or(&[], |&k| self.raw(k))
+            .shorthand_lookup
+            .get(&self.texts, &self.shorthand_words, word.as_bytes())?;
+        let exp = self.shorthand.get(at)?.get(1..)?;
+        Some(exp.iter().map(|&s| self.text(s).to_string()).collect())
     }
 
     /// The synonym variants by their first word's stem (made the first time they are needed).
-    pub(crate) fn synonyms(&self) -> (&[String], &[Synonym]) {
-        let (keys, list) = self.synonyms.get_or_init(|| {
+    pub(crate) fn synonyms(&self) -> &[Synonym] {
+        &self.synonyms_indexed().list
+    }
+
+    /// The synonym variants by their first word's stem, and the lookup of those stems.
+    fn synonyms_indexed(&self) -> &Synonyms {
+        self.synonyms.get_or_init(|| {
             // Found by their first word's stem, longest first, then by their words: one order.
             let strings = |l: &[Span]| l.iter().map(|&s| self.text(s).to_string()).collect();
             let mut synonyms: Vec<(String, Synonym)> = self
@@ -539,9 +531,17 @@ impl Image {
                     .then_with(|| a.1.words.cmp(&b.1.words))
                     .is_lt()
             });
-            synonyms.into_iter().unzip()
-        });
-        (keys, list)
+            let mut keys = Synonyms::default();
+            for (key, syn) in synonyms {
+                let start = keys.text.len() as u32;
+                keys.text.push_str(&key);
+                let end = keys.text.len() as u32;
+                keys.keys.push(Span { start, end });
+                keys.list.push(syn);
+            }
+            keys.lookup = Lookup::new(&keys.text, &keys.keys);
+            keys
+        })
     }
 
     /// Whether the synonym variants have been made.
@@ -551,27 +551,32 @@ impl Image {
 
     /// Whether a synonym variant starts with a word of this stem.
     pub(crate) fn starts_synonym(&self, first_stem: &str) -> bool {
-        let keys = self.synonyms().0;
-        let at = keys.partition_point(|k| sorts_before(k.as_bytes(), first_stem.as_bytes()));
-        keys.get(at).is_some_and(|k| k == first_stem)
+        !self.synonyms_of(first_stem).is_empty()
     }
 
     /// The synonym variants whose first word has this stem, longest first.
     pub(crate) fn synonyms_of(&self, first_stem: &str) -> &[Synonym] {
-        let (keys, list) = self.synonyms();
-        let at = keys.partition_point(|k| sorts_before(k.as_bytes(), first_stem.as_bytes()));
-        let n = keys[at..].iter().take_while(|k| *k == first_stem).count();
-        &list[at..at + n]
+        let s = self.synonyms_indexed();
+        let word = first_stem.as_bytes();
+        let Some(at) = s.lookup.get(&s.text, &s.keys, word) else {
+            return &[];
+        };
+        let n = s.keys[at..]
+            .iter()
+            .take_while(|&&k| raw(&s.text, k) == word)
+            .count();
+        &s.list[at..at + n]
     }
 }
 
-/// Whether `a` sorts before `b`, the first bytes compared alone first: they decide most of a
-/// binary search's comparisons.
-fn sorts_before(a: &[u8], b: &[u8]) -> bool {
-    match a.first().cmp(&b.first()) {
-        std::cmp::Ordering::Equal => a < b,
-        o => o.is_lt(),
-    }
+/// The synonym variants, sorted by their first word's stem (the keys, one per variant, in
+/// `text`), longest first, and the lookup of the keys.
+#[derive(Default)]
+struct Synonyms {
+    text: String,
+    keys: Vec<Span>,
+    list: Vec<Synonym>,
+    lookup: Lookup,
 }
 
 fn spans(c: &mut Cursor, n: usize, what: &str) -> Result<Vec<Span>, ImageError> {
@@ -919,22 +924,6 @@ mod tests {
             e.is_some_and(|e| e.contains("ending")),
             "refused, saying where"
         );
-    }
-
-    #[test]
-    fn the_first_byte_shortcut_orders_as_the_bytes_do() {
-        let words = [
-            "", "a", "ab", "abc", "b", "ba", "clave", "clavo", "ñ", "\u{1f}", "z",
-        ];
-        for a in words {
-            for b in words {
-                assert_eq!(
-                    sorts_before(a.as_bytes(), b.as_bytes()),
-                    a < b,
-                    "{a:?} {b:?}"
-                );
-            }
-        }
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod build;
 mod decide;
 mod explain;
 pub mod image;
+mod lookup;
 mod math;
 pub mod params;
 pub mod reply;
@@ -127,7 +128,7 @@ impl Engine {
             // So are the synonyms' one-word variants, which the model knows only through their
             // group ("telefno" is "telefono", a variant of "numero"): their ids are their index
             // among the variants, marked, and a stem of the model wins a tie (frequency 0).
-            for (i, syn) in image.synonyms().1.iter().enumerate() {
+            for (i, syn) in image.synonyms().iter().enumerate() {
                 if let [w] = syn.words.as_slice() {
                     words.push((w.clone(), VARIANT | i as u32, 0, false));
                 }
@@ -141,7 +142,7 @@ impl Engine {
     fn corrected_stem(&self, id: u32) -> String {
         if id & VARIANT != 0 {
             let v = (id & !VARIANT) as usize;
-            let variant = self.image.synonyms().1.get(v);
+            let variant = self.image.synonyms().get(v);
             variant
                 .and_then(|s| s.stems.first())
                 .cloned()
