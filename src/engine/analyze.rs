@@ -75,21 +75,18 @@ pub(crate) fn read_words(lex: &impl Lexicon, text: &str, query: bool) -> Vec<Wor
     } else {
         MAX_TEXT_WORDS
     };
-    let mut words: Vec<Word> = Vec::new();
+    let mut words: Vec<Word> = Vec::with_capacity(16);
     let mut lookups = 0;
     for tok in tokenize(text, max_words) {
-        let expanded: Vec<String> = match lex.expand(&tok.text) {
-            Some(list) => list,
-            None => vec![tok.text],
-        };
-        for w in expanded {
+        let (start, end) = (tok.start, tok.end);
+        let mut add = |w: String| {
             let mut word = Word {
                 stem: stem(&w),
                 stop: lex.is_stop(&w),
                 surface: w,
                 via: Via::Exact,
-                start: tok.start,
-                end: tok.end,
+                start,
+                end,
             };
             if query
                 && lookups < MAX_TYPO_LOOKUPS
@@ -101,6 +98,11 @@ pub(crate) fn read_words(lex: &impl Lexicon, text: &str, query: bool) -> Vec<Wor
                 lex.correct(&mut word);
             }
             words.push(word);
+        };
+        // Most words are not shorthand: they go on as they are, with no list made for them.
+        match lex.expand(&tok.text) {
+            Some(list) => list.into_iter().for_each(&mut add),
+            None => add(tok.text),
         }
     }
     apply_synonyms(lex, words)

@@ -55,8 +55,8 @@ fn is_joiner(c: char) -> bool {
 /// At most `max_tokens` words are returned; the rest is ignored, which bounds the work done for
 /// any input size.
 pub fn tokenize(input: &str, max_tokens: usize) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut word = String::new();
+    let mut tokens = Vec::with_capacity(16);
+    let mut word = String::with_capacity(16);
     let mut start = 0usize;
     let mut end = 0usize;
     let mut pending_joiner = false;
@@ -91,8 +91,10 @@ pub fn tokenize(input: &str, max_tokens: usize) -> Vec<Token> {
         }
         pending_joiner = false;
         if !word.is_empty() {
+            // A word's String made at a size most words fit: no growing it letter by letter.
+            let next = String::with_capacity(16);
             tokens.push(Token {
-                text: collapse_runs(std::mem::take(&mut word)),
+                text: collapse_runs(std::mem::replace(&mut word, next)),
                 start,
                 end,
             });
