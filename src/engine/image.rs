@@ -366,13 +366,6 @@ impl Image {
             shorthand_words,
             bytes,
         };
-        if !image
-            .shorthand_words
-            .windows(2)
-            .all(|w| image.raw(w[0]) < image.raw(w[1]))
-        {
-            return err("the shorthand is not sorted");
-        }
         for k in 0..image.records.len() {
             if image.weights(k).any(|(class, _)| class >= classes) {
                 return err("a weight names a class that does not exist");
@@ -385,12 +378,6 @@ impl Image {
         self.texts
             .get(s.start as usize..s.end as usize)
             .unwrap_or("")
-    }
-
-    /// A text's bytes, for the binary searches: bytes compare as their strings do, without the
-    /// check that a span starts and ends on a character (a fifth of a search's time in the wasm).
-    fn raw(&self, s: Span) -> &[u8] {
-        raw(&self.texts, s)
     }
 
     /// The buffer, as read.
@@ -533,11 +520,25 @@ impl Image {
             });
             let mut keys = Synonyms::default();
             for (key, syn) in synonyms {
+                let n = keys.list.len() as u32;
+                keys.list.push(syn);
+                // A variant with the stem of the one before joins its range.
+                let same = keys
+                    .keys
+                    .last()
+                    .is_some_and(|&k| raw(&keys.text, k) == key.as_bytes());
+                if let (true, Some(last)) = (same, keys.ranges.last_mut()) {
+                    last.end = n + 1;
+                    continue;
+                }
                 let start = keys.text.len() as u32;
                 keys.text.push_str(&key);
                 let end = keys.text.len() as u32;
                 keys.keys.push(Span { start, end });
-                keys.list.push(syn);
+                keys.ranges.push(Span {
+                    start: n,
+                    end: n + 1,
+                });
             }
             keys.lookup = Lookup::new(&keys.text, &keys.keys);
             keys
@@ -557,24 +558,21 @@ impl Image {
     /// The synonym variants whose first word has this stem, longest first.
     pub(crate) fn synonyms_of(&self, first_stem: &str) -> &[Synonym] {
         let s = self.synonyms_indexed();
-        let word = first_stem.as_bytes();
-        let Some(at) = s.lookup.get(&s.text, &s.keys, word) else {
-            return &[];
-        };
-        let n = s.keys[at..]
-            .iter()
-            .take_while(|&&k| raw(&s.text, k) == word)
-            .count();
-        &s.list[at..at + n]
+        s.lookup
+            .get(&s.text, &s.keys, first_stem.as_bytes())
+            .and_then(|k| s.ranges.get(k))
+            .and_then(|r| s.list.get(r.start as usize..r.end as usize))
+            .unwrap_or_default()
     }
 }
 
-/// The synonym variants, sorted by their first word's stem (the keys, one per variant, in
-/// `text`), longest first, and the lookup of the keys.
+/// The synonym variants, sorted by their first word's stem, longest first; each distinct stem
+/// (a key, in `text`) with the range of its variants in the list, and the lookup of the keys.
 #[derive(Default)]
 struct Synonyms {
     text: String,
     keys: Vec<Span>,
+    ranges: Vec<Span>,
     list: Vec<Synonym>,
     lookup: Lookup,
 }
@@ -593,7 +591,6 @@ fn spans(c: &mut Cursor, n: usize, what: &str) -> Result<Vec<Span>, ImageError> 
     Ok(out)
 }
 
-/// A count u32, then that many strings.
 /// A count u32, then that many strings, sorted and front-coded (each: the bytes it shares with
 /// the one before u8, the rest's length u8, the rest), rebuilt into `texts`.
 fn sorted_strings(
@@ -604,7 +601,7 @@ fn sorted_strings(
 ) -> Result<Vec<Span>, ImageError> {
     let n = c.u32(what)? as usize;
     if n > left {
-        return err("a count goes past the end: the compiled FAQ is cut short or damaged");
+        return err2("a count", PAST_END);
     }
     let mut out: Vec<Span> = Vec::with_capacity(n);
     for _ in 0..n {
