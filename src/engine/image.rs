@@ -166,7 +166,8 @@ pub struct Image {
     ids: Vec<Span>,
     biases: Vec<f32>,
     stems: Vec<Span>,
-    /// The word tables' lookups by hash (the stems, stop words, light words, shorthand words).
+    /// Each word table with its lookup by hash (src/engine/lookup.rs): the stems here, the stop
+    /// words, light words and shorthand words below.
     stem_lookup: Lookup,
     endings: Vec<Span>,
     /// Per stem, the range of its records (indexes into the classes and the weights).
@@ -177,9 +178,8 @@ pub struct Image {
     /// The synonym groups' canonical stems, and each variant's words with its group, as read.
     canonical: Vec<Vec<Span>>,
     variants: Vec<(Vec<Span>, u32)>,
-    /// The synonym variants, sorted by their first word's stem (the keys, one per variant),
-    /// longest first: made once, when first needed (it stems every variant's words), so that a
-    /// question only compares against them.
+    /// The synonym variants by their first word's stem ([`Synonyms`]): made once, when first
+    /// needed (it stems every variant's words), so that a question only compares against them.
     synonyms: std::sync::OnceLock<Synonyms>,
     /// The word tables, sorted.
     stops: Vec<Span>,
@@ -188,7 +188,7 @@ pub struct Image {
     light_lookup: Lookup,
     /// Per shorthand its word, then its expansions.
     shorthand: Vec<Vec<Span>>,
-    /// Per shorthand its word, and their lookup.
+    /// Per shorthand its word.
     shorthand_words: Vec<Span>,
     shorthand_lookup: Lookup,
     /// The largest bias, and the sum of exp(bias - largest) over the classes.
